@@ -1,0 +1,3 @@
+"""Lotse: placement programmes for German Jobcenters."""
+
+__version__ = "0.1.0"

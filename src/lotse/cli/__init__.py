@@ -1,0 +1,1 @@
+"""Command-line interface (Typer). Each command calls services inside one session scope."""

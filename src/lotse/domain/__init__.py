@@ -1,0 +1,1 @@
+"""Pure domain rules: codes, CEFR levels, KldB, origin groups. Standard library only."""

@@ -1,0 +1,39 @@
+"""ORM tables, one module per aggregate. Importing this package registers every table."""
+
+from lotse.models.audit import AuditEntry
+from lotse.models.clients import BenefitPeriod, Client, ClientOccupation, Household
+from lotse.models.contacts import Contact
+from lotse.models.employers import Employer, Vacancy
+from lotse.models.events import EmployerEvent, EventInvitation, event_vacancies
+from lotse.models.measures import Measure, MeasureRun, Participation
+from lotse.models.organisation import Officer, Site, Team
+from lotse.models.outcomes import JobStart, NotIntegrableAssessment
+from lotse.models.programmes import Programme, ProgrammeMembership
+from lotse.models.proposals import Proposal
+from lotse.models.users import User
+
+__all__ = [
+    "AuditEntry",
+    "BenefitPeriod",
+    "Client",
+    "ClientOccupation",
+    "Contact",
+    "Employer",
+    "EmployerEvent",
+    "EventInvitation",
+    "Household",
+    "JobStart",
+    "Measure",
+    "MeasureRun",
+    "NotIntegrableAssessment",
+    "Officer",
+    "Participation",
+    "Programme",
+    "ProgrammeMembership",
+    "Proposal",
+    "Site",
+    "Team",
+    "User",
+    "Vacancy",
+    "event_vacancies",
+]
