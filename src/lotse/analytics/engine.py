@@ -136,7 +136,8 @@ class FigureEngine:
     Examples
     --------
     >>> import pyarrow as pa
-    >>>     >>> from lotse.analytics.months import parse_month
+    >>> from datetime import date
+    >>> from lotse.analytics.months import parse_month
     >>> engine = FigureEngine()
     >>> engine.load_arrow({
     ...     "clients": pa.table({"client_id": ["a"], "site": ["Borken"]}),

@@ -85,7 +85,7 @@ def calendar_rows(first: int, last: int) -> dict[str, list[Any]]:
 
     >>> rows = calendar_rows(month_index(2025, 1), month_index(2025, 2))
     >>> rows["label"], rows["stichtag"][1], rows["lzb_from"][1]
-    (['2025-01', '2025-02'], datetime.date(2025, 2, 28), datetime.date(2023, 3, 1))
+    (['2025-01', '2025-02'], datetime.date(2025, 2, 28), datetime.date(2023, 3, 2))
     """
     months = list(range(first, last + 1))
     return {
