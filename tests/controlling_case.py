@@ -1,4 +1,4 @@
-"""A hand-built Jobcenter of 13 people over 2022–2025 whose key figures are worked out by hand.
+"""A hand-built Jobcenter of 14 people over 2022–2025 whose key figures are worked out by hand.
 
 The same case is written into the database (SQLite or PostgreSQL, via the ORM) and into an
 exchange-format folder (CSV through ``lotse.exchange.schema.format_row``), so every source
@@ -156,6 +156,9 @@ PEOPLE: list[Person] = [
     Person("P13", "Süd", gender=Gender.MALE, periods=[(D(2021, 6, 1), None, 563)],
            participations=[("vermittlungsbudget", D(2025, 3, 1), D(2025, 4, 30), ACTIVE,
                             None, None)]),
+    # P14 in benefit only 5.–25.6.2024 (no Stichtag), job from 26.6.2024: no Integration
+    Person("P14", "Süd", periods=[(D(2024, 6, 5), D(2024, 6, 25), 563)],
+           jobs=[(D(2024, 6, 26), None, E, True)]),
 ]  # fmt: skip
 
 MEMBER_SINCE = D(2020, 1, 1)

@@ -20,8 +20,9 @@ eLb stock: months of the window at whose Stichtag a benefit period is open
   P11 2022-01-01 → 2025-01-05: Apr–Dec 2024 ............................ 9
   P12 2024-05-01 → open: May 2024–Mar 2025 ............................ 11
   P13 2021-06-01 → open ............................................... 12
+  P14 2024-06-05 → 2024-06-25: contains no Stichtag ..................... 0
   sum 113 person-months → average stock 113 / 12 = 9.41666…
-  by site: Nord (P01–P07) 12+6+12+12+9+1+12 = 64; Süd (P08–P13) 5+0+12+9+11+12 = 49.
+  by site: Nord (P01–P07) 12+6+12+12+9+1+12 = 64; Süd (P08–P14) 5+0+12+9+11+12+0 = 49.
 
 Integrationen (§ 5(1)): SV job, apprenticeship or self-employment taken up by an eLb; at most
 one per person and month; § 16i and minijobs are not Integrationen. Window Apr 2024–Mar 2025:
@@ -32,7 +33,8 @@ one per person and month; § 16i and minijobs are not Integrationen. Window Apr 
   P10 SV job 3.2.2025, eLb at 31.1. ......................................... 1
   P11 SV job 6.1.2025, eLb at 31.12.2024 .................................... 1
   not counted: P03 minijob (K2E1), P04 § 16i (K2E2), P05 (March 2024, before the window),
-  P09 (job in June 2024, no benefit at 31.5. or 30.6.: not an eLb).
+  P09 (job in June 2024, no benefit at 31.5. or 30.6.: not an eLb), P14 (in benefit only
+  5.–25.6.2024, job 26.6.: in the stock at neither 31.5. nor 30.6.; S2).
   → 6 Integrationen; K2 = 6 / (113/12) = 72/113 = 63.716814…%
   Nord: P02, P06, P07 = 3 → 3 / (64/12) = 56.25 %; Süd: P08, P10, P11 = 3 → 36/49 = 73.469…%
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from lotse.analytics.canonical import TABLES, cast_select
-from lotse.analytics.definitions import official_steps
+from lotse.analytics.key_figures import official_steps
 from lotse.analytics.months import LZB_MIN_DAYS, calendar_rows, month_start, stichtag
-from lotse.analytics.programme_definitions import PROGRAMME_STEPS
+from lotse.analytics.programme_definitions import programme_steps
 from lotse.analytics.steps import Step
 from lotse.domain.origin import ASYLUM_COUNTRIES, UKRAINE, OriginGroup
 
@@ -68,8 +68,9 @@ class Parameters:
             "ref_m": ref,
             "trend_lo": trend_lo,
             "stock_lo": min(ref - 12, trend_lo - 11),
-            "entries_lo": min(ref - 23, trend_lo - 11, ref - self.continuous_months - 11,
-                              savings_lo),
+            "entries_lo": min(
+                ref - 23, trend_lo - 11, ref - self.continuous_months - 11, savings_lo
+            ),
             "cont_lo": ref - self.continuous_months - 11,
             "cont_hi": ref - self.continuous_months,
             "lzb_min_days": self.lzb_min_days,
@@ -86,7 +87,7 @@ class Parameters:
             "kdu_per_person_eur": float(self.kdu_per_person_eur),
             "filter_site": self.filter_site,
             "filter_programme": self.filter_programme,
-        }  # fmt: skip
+        }
         return {k: [v] for k, v in values.items()}
 
     def first_month(self) -> int:
@@ -113,10 +114,14 @@ class Results:
 
 
 _PARAM_TYPES = {
-    "window_from": "DATE", "window_to": "DATE", "missing_llu_eur": "DOUBLE",
-    "top_up_share": "DOUBLE", "kdu_per_person_eur": "DOUBLE", "filter_site": "VARCHAR",
+    "window_from": "DATE",
+    "window_to": "DATE",
+    "missing_llu_eur": "DOUBLE",
+    "top_up_share": "DOUBLE",
+    "kdu_per_person_eur": "DOUBLE",
+    "filter_site": "VARCHAR",
     "filter_programme": "VARCHAR",
-}  # fmt: skip
+}
 
 _ORDER = {
     "key_figures": "dimension, dim_value",
@@ -206,13 +211,15 @@ class FigureEngine:
         self.con.unregister("_months")
         row = params.row()
         cols = ", ".join(f"CAST(? AS {_PARAM_TYPES.get(k, 'INTEGER')}) AS {k}" for k in row)
-        self.con.execute(f"CREATE OR REPLACE TABLE params AS SELECT {cols}",
-                         [v[0] for v in row.values()])  # fmt: skip
+        self.con.execute(
+            f"CREATE OR REPLACE TABLE params AS SELECT {cols}", [v[0] for v in row.values()]
+        )
         groups = [(UKRAINE, OriginGroup.UKRAINE.value)] + [
             (code, OriginGroup.ASYLUM_COUNTRIES.value) for code in sorted(ASYLUM_COUNTRIES)
         ]
-        origin = pa.table({"citizenship": [g[0] for g in groups],
-                           "origin_group": [g[1] for g in groups]})  # fmt: skip
+        origin = pa.table(
+            {"citizenship": [g[0] for g in groups], "origin_group": [g[1] for g in groups]}
+        )
         self.con.register("_origin", origin)
         self.con.execute("CREATE OR REPLACE TABLE origin_groups AS SELECT * FROM _origin")
         self.con.unregister("_origin")
@@ -220,7 +227,7 @@ class FigureEngine:
     def steps(self, params: Parameters) -> list[Step]:
         steps = official_steps(params.dimensions)
         if params.programme_figures:
-            steps += list(PROGRAMME_STEPS)
+            steps += programme_steps(params.dimensions)
         return steps
 
     def run(self, params: Parameters) -> Results:
@@ -241,14 +248,14 @@ class FigureEngine:
             )
         return results
 
-    def _fetch(self, sql: str) -> list[Row]:
-        cursor = self.con.execute(sql)
+    def _fetch(self, sql: str, args: list[Any] | None = None) -> list[Row]:
+        cursor = self.con.execute(sql, args or [])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def sql(self, sql: str) -> list[Row]:
-        """Rows of any query over the loaded and computed tables (for tests and analysts)."""
-        return self._fetch(sql)
+    def sql(self, sql: str, args: list[Any] | None = None) -> list[Row]:
+        """Rows of any query over the loaded and computed tables (``?`` marks ``args``)."""
+        return self._fetch(sql, args)
 
     def close(self) -> None:
         self.con.close()

@@ -24,39 +24,96 @@ __all__ = ["load_exchange_folder", "write_parquet_folder"]
 
 # canonical table -> (exchange file stem, {canonical column: exchange column})
 _MAPPING: dict[str, tuple[str, dict[str, str]]] = {
-    "clients": ("clients", {"client_id": "client_id", "site": "site", "officer_id": "officer_id",
-                            "citizenship": "citizenship", "gender": "gender",
-                            "household_id": "household_id"}),
-    "officers": ("officers", {"officer_id": "officer_id", "name": "name", "site": "site",
-                              "team": "team"}),
-    "households": ("households", {"household_id": "household_id",
-                                  "single_parent": "single_parent", "size": "size",
-                                  "monthly_benefit_eur": "monthly_benefit_eur",
-                                  "monthly_housing_eur": "monthly_housing_eur"}),
-    "benefit_periods": ("benefit_periods", {"client_id": "client_id", "start_date": "start",
-                                            "end_date": "end",
-                                            "monthly_benefit_eur": "monthly_benefit_eur"}),
-    "job_starts": ("integrations", {"client_id": "client_id", "start_date": "start",
-                                    "end_date": "end", "kind": "kind",
-                                    "ends_benefit_need": "ends_benefit_need",
-                                    "monthly_gross_eur": "monthly_gross_eur"}),
-    "programmes": ("programmes", {"programme": "programme", "name": "name", "kind": "kind",
-                                  "contacts_per_month": "contacts_per_month",
-                                  "caseload_ratio": "caseload_ratio"}),
-    "participations": ("participations", {"client_id": "client_id", "measure": "measure",
-                                          "measure_name": "measure_name",
-                                          "active_measure": "active_measure",
-                                          "status": "status", "start_date": "start",
-                                          "end_date": "end",
-                                          "internship_start": "internship_start",
-                                          "internship_end": "internship_end"}),
-    "assessments": ("assessments", {"client_id": "client_id", "assessed_on": "assessed_on",
-                                    "reason": "reason", "review_on": "review_on",
-                                    "closed_on": "closed_on"}),
-    "contacts": ("contacts", {"client_id": "client_id", "officer_id": "officer_id",
-                              "contact_date": "date", "status": "status",
-                              "channel": "channel"}),
-}  # fmt: skip
+    "clients": (
+        "clients",
+        {
+            "client_id": "client_id",
+            "site": "site",
+            "officer_id": "officer_id",
+            "citizenship": "citizenship",
+            "gender": "gender",
+            "household_id": "household_id",
+        },
+    ),
+    "officers": (
+        "officers",
+        {"officer_id": "officer_id", "name": "name", "site": "site", "team": "team"},
+    ),
+    "households": (
+        "households",
+        {
+            "household_id": "household_id",
+            "single_parent": "single_parent",
+            "size": "size",
+            "monthly_benefit_eur": "monthly_benefit_eur",
+            "monthly_housing_eur": "monthly_housing_eur",
+        },
+    ),
+    "benefit_periods": (
+        "benefit_periods",
+        {
+            "client_id": "client_id",
+            "start_date": "start",
+            "end_date": "end",
+            "monthly_benefit_eur": "monthly_benefit_eur",
+        },
+    ),
+    "job_starts": (
+        "integrations",
+        {
+            "client_id": "client_id",
+            "start_date": "start",
+            "end_date": "end",
+            "kind": "kind",
+            "ends_benefit_need": "ends_benefit_need",
+            "monthly_gross_eur": "monthly_gross_eur",
+        },
+    ),
+    "programmes": (
+        "programmes",
+        {
+            "programme": "programme",
+            "name": "name",
+            "kind": "kind",
+            "contacts_per_month": "contacts_per_month",
+            "caseload_ratio": "caseload_ratio",
+        },
+    ),
+    "participations": (
+        "participations",
+        {
+            "client_id": "client_id",
+            "measure": "measure",
+            "measure_name": "measure_name",
+            "active_measure": "active_measure",
+            "status": "status",
+            "start_date": "start",
+            "end_date": "end",
+            "internship_start": "internship_start",
+            "internship_end": "internship_end",
+        },
+    ),
+    "assessments": (
+        "assessments",
+        {
+            "client_id": "client_id",
+            "assessed_on": "assessed_on",
+            "reason": "reason",
+            "review_on": "review_on",
+            "closed_on": "closed_on",
+        },
+    ),
+    "contacts": (
+        "contacts",
+        {
+            "client_id": "client_id",
+            "officer_id": "officer_id",
+            "contact_date": "date",
+            "status": "status",
+            "channel": "channel",
+        },
+    ),
+}
 
 REQUIRED = ("clients", "benefit_periods")
 
@@ -86,8 +143,7 @@ def _create(con: Any, table: str, body: str, path: Path | None) -> None:
     except duckdb.Error as exc:
         where = path.name if path else table
         message = str(exc).splitlines()[0]
-        raise InvalidInput(Problem("type", f"cannot read {where}: {message}",
-                                   file=where)) from None  # fmt: skip
+        raise InvalidInput(Problem("type", f"cannot read {where}: {message}", file=where)) from None
 
 
 def load_exchange_folder(con: Any, folder: Path) -> None:
@@ -101,8 +157,12 @@ def load_exchange_folder(con: Any, folder: Path) -> None:
         raise InvalidInput(Problem("folder", f"{folder} is not a folder", file=str(folder)))
     missing = [f"{_MAPPING[t][0]}.csv" for t in REQUIRED if _reader(folder, _MAPPING[t][0]) is None]
     if missing:
-        raise InvalidInput([Problem("file", "needed for the key figures but not found",
-                                    file=name) for name in missing])  # fmt: skip
+        raise InvalidInput(
+            [
+                Problem("file", "needed for the key figures but not found", file=name)
+                for name in missing
+            ]
+        )
     for table, (stem, mapping) in _MAPPING.items():
         spec = TABLES[table]
         found = _reader(folder, stem)
@@ -170,11 +230,14 @@ def write_parquet_folder(con: Any, folder: Path) -> list[Path]:
         parts = [f'{canonical} AS "{exchange}"' for canonical, exchange in mapping.items()]
         source = table
         if table == "clients":
-            parts.append('(SELECT string_agg(ms.programme, \';\' ORDER BY ms.programme) '
-                         'FROM memberships ms WHERE ms.client_id = clients.client_id) '
-                         'AS "programmes"')  # fmt: skip
+            parts.append(
+                "(SELECT string_agg(ms.programme, ';' ORDER BY ms.programme) "
+                "FROM memberships ms WHERE ms.client_id = clients.client_id) "
+                'AS "programmes"'
+            )
         path = folder / f"{stem}.parquet"
-        con.execute(f"COPY (SELECT {', '.join(parts)} FROM {source}) TO '{_quote(path)}' "
-                    "(FORMAT parquet)")  # fmt: skip
+        con.execute(
+            f"COPY (SELECT {', '.join(parts)} FROM {source}) TO '{_quote(path)}' (FORMAT parquet)"
+        )
         written.append(path)
     return written

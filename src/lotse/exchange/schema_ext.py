@@ -28,44 +28,56 @@ def _c(name: str, kind: str, **kw: object) -> Column:
 
 
 ASSESSMENTS = FileSpec(
-    "assessments.csv", ("client_id", "assessed_on", "reason"),
+    "assessments.csv",
+    ("client_id", "assessed_on", "reason"),
     (
-        _c("client_id", "text", required=True), _c("assessed_on", "date", required=True),
+        _c("client_id", "text", required=True),
+        _c("assessed_on", "date", required=True),
         _c("reason", "enum", required=True, choices=NotIntegrableReason),
-        _c("review_on", "date", required=True), _c("closed_on", "date"),
-        _c("officer_id", "text"), _c("note", "text"),
+        _c("review_on", "date", required=True),
+        _c("closed_on", "date"),
+        _c("officer_id", "text"),
+        _c("note", "text"),
     ),
     extension=True,
-)  # fmt: skip
+)
 """'Not integrable now' findings: reason, the date to look again, and when it was closed."""
 
 PARTICIPATIONS = FileSpec(
-    "participations.csv", ("client_id", "measure", "start"),
+    "participations.csv",
+    ("client_id", "measure", "start"),
     (
-        _c("client_id", "text", required=True), _c("measure", "text", required=True),
-        _c("measure_name", "text"), _c("active_measure", "bool"),
+        _c("client_id", "text", required=True),
+        _c("measure", "text", required=True),
+        _c("measure_name", "text"),
+        _c("active_measure", "bool"),
         _c("status", "enum", required=True, choices=ParticipationStatus),
-        _c("start", "date"), _c("end", "date"),
+        _c("start", "date"),
+        _c("end", "date"),
         _c("level_reached", "enum", choices=CefrLevel),
-        _c("internship_employer_id", "text"), _c("internship_start", "date"),
+        _c("internship_employer_id", "text"),
+        _c("internship_start", "date"),
         _c("internship_end", "date"),
     ),
     extension=True,
-)  # fmt: skip
+)
 """A client in a measure. ``active_measure``: counts as Maßnahme der aktiven Arbeitsförderung
 (§ 2(2) Nr. 1 48a-KennzahlenV); empty means the measure catalogue decides."""
 
 CONTACTS = FileSpec(
-    "contacts.csv", ("client_id", "date", "time"),
+    "contacts.csv",
+    ("client_id", "date", "time"),
     (
-        _c("client_id", "text", required=True), _c("date", "date", required=True),
-        _c("time", "text"), _c("officer_id", "text"),
+        _c("client_id", "text", required=True),
+        _c("date", "date", required=True),
+        _c("time", "text"),
+        _c("officer_id", "text"),
         _c("channel", "enum", required=True, choices=ContactChannel),
         _c("status", "enum", required=True, choices=ContactStatus),
         _c("duration_min", "int", min_value=0, max_value=600),
     ),
     extension=True,
-)  # fmt: skip
+)
 """Appointments between officer and client; ``time`` is local time ``HH:MM``."""
 
 EXTENSION_SPECS: tuple[FileSpec, ...] = (ASSESSMENTS, PARTICIPATIONS, CONTACTS)
