@@ -91,6 +91,9 @@ class ReportData:
     programme_names: dict[str, str]
     officer_names: dict[str, str]
     jobcenter_label: str
+    history_from_m: int | None = None
+    """Month of the earliest recorded job start: twelve-month windows reaching further back
+    would count too few Integrationen, so trend and year-on-year leave them out."""
 
     @property
     def headline(self) -> dict[str, Any]:
@@ -132,7 +135,12 @@ def compute_report(engine: FigureEngine, options: ReportOptions) -> ReportData:
     if options.site:
         parts.append(f"Standort {options.site}")
     label = " · ".join(parts) if parts else "Jobcenter gesamt"
-    return ReportData(options, results, savings, programmes, officers, label)
+    first = engine.sql(
+        "SELECT CAST(EXTRACT(YEAR FROM MIN(start_date)) * 12 + EXTRACT(MONTH FROM MIN(start_date))"
+        " - 1 AS INTEGER) AS m FROM job_starts"
+    )
+    history = first[0]["m"] if first else None
+    return ReportData(options, results, savings, programmes, officers, label, history)
 
 
 def record_report(session: Session, options: ReportOptions, files: list[str]) -> None:

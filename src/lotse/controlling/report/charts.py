@@ -83,10 +83,11 @@ def quota_trend(
             linewidth=1.2,
             label=f"{reference_label} {fmt.percent(reference)}",
         )
-    step = max(1, len(months) // 8)
+    step = max(1, -(-len(months) // 7))
     ax.set_xticks(x[::step], [fmt.month_name(m, "MMM yy") for m in months[::step]])
     ax.yaxis.set_major_formatter(_formatter(0, " %"))
-    ax.set_ylim(bottom=0)
+    values = [v for vs in series.values() for v in vs if v is not None]
+    ax.set_ylim(0, max([*values, reference or 0.0, 1.0]) * 1.3)
     ax.grid(axis="y", color="#e3e8ee", linewidth=0.6)
     ax.legend(frameon=False, loc="upper left", ncols=3, fontsize=8)
     return _svg(fig)
@@ -126,7 +127,8 @@ def bars(
         )
     ax.set_yticks(y, list(labels))
     ax.set_xlim(0, top * 1.18)
-    ax.xaxis.set_major_formatter(_formatter(0, (" " + unit) if unit == "%" else ""))
+    tick_digits = 0 if top >= 8 else 1
+    ax.xaxis.set_major_formatter(_formatter(tick_digits, (" " + unit) if unit == "%" else ""))
     ax.grid(axis="x", color="#e3e8ee", linewidth=0.6)
     return _svg(fig)
 
@@ -143,7 +145,7 @@ def exits(
     base = [a + b for a, b in zip(ended, reduced, strict=True)]
     if any(unknown):
         ax.bar(x, unknown, bottom=base, color=GREY, label="unbekannt", width=0.75)
-    step = max(1, len(months) // 8)
+    step = max(1, -(-len(months) // 7))
     ax.set_xticks(x[::step], [fmt.month_name(m, "MMM yy") for m in months[::step]])
     from matplotlib.ticker import MaxNLocator
 

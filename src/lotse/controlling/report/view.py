@@ -95,8 +95,14 @@ def _key_table(head: dict[str, Any]) -> list[dict[str, str]]:
     return out
 
 
+def _complete(data: ReportData, window_start: int) -> bool:
+    return data.history_from_m is None or window_start >= data.history_from_m
+
+
 def _trend(data: ReportData) -> str:
-    rows = data.results.rows("trend", "jobcenter")
+    rows = [r for r in data.results.rows("trend", "jobcenter") if _complete(data, r["m"] - 11)]
+    if not rows:
+        rows = data.results.rows("trend", "jobcenter")[-1:]
     months = [r["m"] for r in rows]
     series: dict[str, list[float | None]] = {
         data.jobcenter_label: [r["k2_integration_quota"] for r in rows]
@@ -127,19 +133,26 @@ def _exits(data: ReportData) -> dict[str, Any]:
     total = [int(by_m[m]["integrations"]) if m in by_m else 0 for m in months]
     unknown = [t - e - r for t, e, r in zip(total, ended, reduced, strict=True)]
     groups = []
+    prev_known = _complete(data, ref - 23)
     for r in data.results.rows("key_figures", "origin_group"):
         groups.append(
             {
                 "name": ORIGIN.get(r["dim_value"], r["dim_value"]),
                 "now": fmt.number(r["k2_integrations_12m"]),
-                "before": fmt.number(r["k2_integrations_prev_12m"]),
-                "change": fmt.signed(r["exits_change_12m"], 0),
-                "change_pct": fmt.percent(r["exits_change_pct"]),
+                "before": fmt.number(r["k2_integrations_prev_12m"]) if prev_known else "–",
+                "change": fmt.signed(r["exits_change_12m"], 0) if prev_known else "–",
+                "change_pct": fmt.percent(r["exits_change_pct"]) if prev_known else "–",
                 "ended": fmt.number(r["exits_need_ended_12m"]),
                 "reduced": fmt.number(r["exits_need_reduced_12m"]),
             }
         )
-    return {"chart": charts.exits(months, ended, reduced, unknown), "groups": groups}
+    cut = sum(1 for m in months if not _complete(data, m))
+    cut = cut if cut < len(months) else 0
+    return {
+        "chart": charts.exits(months[cut:], ended[cut:], reduced[cut:], unknown[cut:]),
+        "groups": groups,
+        "prev_known": prev_known,
+    }
 
 
 def _not_integrable(data: ReportData) -> dict[str, Any]:
@@ -284,8 +297,11 @@ def build_view(data: ReportData) -> dict[str, Any]:
         ],
         "key_table": _key_table(head),
         "trend": _trend(data),
-        "trend_span": f"{fmt.month_name(data.results.parameters.trend_lo)} bis "
-        f"{fmt.month_name(ref)}",
+        "history_note": None
+        if _complete(data, data.results.parameters.trend_lo - 11)
+        else "Arbeitsaufnahmen sind erst ab "
+        f"{fmt.month_name(data.history_from_m or ref)} erfasst; Monate, deren "
+        "Zwölfmonatszeitraum früher beginnt, sind nicht dargestellt.",
         "breakdowns": [_breakdown(data, d) for d in dims],
         "exits": _exits(data),
         "not_integrable": _not_integrable(data),
