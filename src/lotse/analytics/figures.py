@@ -148,7 +148,7 @@ FIGURES: tuple[FigureDef, ...] = (
     ),
     _f(
         "exits_change_pct",
-        "Veränderung der Integrationen gegenüber Vorjahr",
+        "Veränderung der Integrationen gegenüber Vorjahr, relativ",
         "percent",
         "mission.md",
     ),
