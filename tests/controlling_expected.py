@@ -171,12 +171,16 @@ FOCUS_GROUP = {
 }
 
 
-def close(a: Any, b: Any) -> bool:
+def close(a: Any, b: Any, tol: float = 1e-9) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+    return math.isclose(float(a), float(b), rel_tol=tol, abs_tol=tol)
 
 
-def mismatches(actual: dict[str, Any], expected: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """Keys whose actual value differs from the expected one: {key: (actual, expected)}."""
-    return {k: (actual.get(k), v) for k, v in expected.items() if not close(actual.get(k), v)}
+def mismatches(
+    actual: dict[str, Any], expected: dict[str, Any], tol: float = 1e-9
+) -> dict[str, tuple[Any, Any]]:
+    """Keys whose actual value differs from the expected one: {key: (actual, expected)}.
+
+    ``tol`` 1e-6 for the JSON output, which rounds to six decimals."""
+    return {k: (actual.get(k), v) for k, v in expected.items() if not close(actual.get(k), v, tol)}
