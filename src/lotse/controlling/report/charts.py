@@ -86,8 +86,8 @@ def quota_trend(
     step = max(1, -(-len(months) // 7))
     ax.set_xticks(x[::step], [fmt.month_name(m, "MMM yy") for m in months[::step]])
     ax.yaxis.set_major_formatter(_formatter(0, " %"))
-    values = [v for vs in series.values() for v in vs if v is not None]
-    ax.set_ylim(0, max([*values, reference or 0.0, 1.0]) * 1.3)
+    shown: list[float] = [v for vs in series.values() for v in vs if v is not None]
+    ax.set_ylim(0, max([*shown, reference or 0.0, 1.0]) * 1.3)
     ax.grid(axis="y", color="#e3e8ee", linewidth=0.6)
     ax.legend(frameon=False, loc="upper left", ncols=3, fontsize=8)
     return _svg(fig)

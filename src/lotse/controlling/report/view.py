@@ -212,8 +212,11 @@ def _contacts(data: ReportData) -> list[dict[str, Any]]:
         if r["m"] == ref:
             u["c_now"], u["p_now"] = r["contacts"], r["persons"]
     out = []
+    own = data.options.programme
     for (dim, value), u in sorted(units.items()):
-        target = targets.get(value) if dim == "programme" else None
+        if dim == "programme" and value == own:
+            continue  # the report's whole population already is this programme
+        target = targets.get(value) if dim == "programme" else targets.get(own or "")
         density = u["contacts"] / u["persons"] if u["persons"] else None
         now = u["c_now"] / u["p_now"] if u["p_now"] else None
         out.append(
