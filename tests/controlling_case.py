@@ -1,4 +1,4 @@
-"""A hand-built Jobcenter of 14 people over 2022–2025 whose key figures are worked out by hand.
+"""A hand-built Jobcenter of 15 people over 2022–2025 whose key figures are worked out by hand.
 
 The same case is written into the database (SQLite or PostgreSQL, via the ORM) and into an
 exchange-format folder (CSV through ``lotse.exchange.schema.format_row``), so every source
@@ -159,6 +159,9 @@ PEOPLE: list[Person] = [
     # P14 in benefit only 5.–25.6.2024 (no Stichtag), job from 26.6.2024: no Integration
     Person("P14", "Süd", periods=[(D(2024, 6, 5), D(2024, 6, 25), 563)],
            jobs=[(D(2024, 6, 26), None, E, True)]),
+    # P15 long-term recipient only by adding an earlier period: a one-month gap in July 2023
+    Person("P15", "Süd", periods=[(D(2022, 1, 1), D(2023, 6, 30), 451),
+                                  (D(2023, 8, 1), None, 451)]),
 ]  # fmt: skip
 
 MEMBER_SINCE = D(2020, 1, 1)

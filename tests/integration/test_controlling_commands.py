@@ -45,10 +45,10 @@ def test_report_writes_html_pdf_and_workbook_and_notes_the_export(
                                  "--reference", "11.3", "--extra-staff", "0.1"])  # fmt: skip
     assert result.exit_code == 0, result.output
     html = (out / "bericht-2025-03.html").read_text(encoding="utf-8")
-    # 72/113 = 63.72 % written the German way, against the reference 11,3 % (+52,4 Pp.)
-    assert "63,7\u00a0%" in html
+    # 72/125 = 57.6 % written the German way, against the reference 11,3 % (+46,3 Pp.)
+    assert "57,6\u00a0%" in html
     assert "11,3\u00a0%" in html
-    assert "+52,4\u00a0Pp." in html
+    assert "+46,3\u00a0Pp." in html
     assert (out / "bericht-2025-03.pdf").read_bytes().startswith(b"%PDF")
     workbook = load_workbook(out / "bericht-2025-03.xlsx")
     assert "Kennzahlen" in workbook.sheetnames

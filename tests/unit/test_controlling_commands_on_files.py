@@ -42,7 +42,7 @@ def test_figures_table_is_german(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "K2 Integrationsquote" in result.output
-    assert "63,7" in result.output
+    assert "57,6" in result.output
 
 
 def test_an_unknown_programme_is_named_with_the_ones_that_exist(tmp_path: Path) -> None:

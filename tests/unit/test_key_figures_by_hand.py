@@ -22,7 +22,7 @@ from tests.controlling_checks import assert_hand_figures, comparable, run_case
 def test_the_hand_built_case_written_as_exchange_files_is_valid(tmp_path: Path) -> None:
     folder = write_exchange_folder(tmp_path / "case")
     data = read_folder(folder, files=(*IMPORT_ORDER, *EXTENSION_SPECS))
-    assert len(data.rows["clients.csv"]) == 14
+    assert len(data.rows["clients.csv"]) == 15
     assert len(data.rows["participations.csv"]) == 5
 
 

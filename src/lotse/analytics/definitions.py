@@ -100,7 +100,8 @@ WHERE ms.programme = p.filter_programme AND (p.filter_site IS NULL OR pe.site = 
 STOCK = Step(
     "stock",
     f"""
-SELECT bp.pid, c.m, c.stichtag, MAX(bp.monthly_benefit_eur) AS llu_eur
+SELECT bp.pid, c.m, c.stichtag, MAX(bp.monthly_benefit_eur) AS llu_eur,
+       MIN(bp.start_date) AS period_start
 FROM periods bp
 JOIN months c ON {covers("bp", "c.stichtag")}
 CROSS JOIN params p
@@ -108,7 +109,8 @@ WHERE c.m BETWEEN p.stock_lo AND p.ref_m
 GROUP BY bp.pid, c.m, c.stichtag
 """,
     "The eLb stock: a person is in the stock of month m when a benefit period contains the "
-    "Stichtag of m (the last day of the month, S1). One row per person and month.",
+    "Stichtag of m (the last day of the month, S1). One row per person and month, with the "
+    "start of the period that contains the Stichtag.",
     "§ 5(1) KennzahlenV 'Bestand der erwerbsfähigen Leistungsberechtigten'; S1",
 )
 
@@ -170,21 +172,34 @@ GROUP BY pid, m
 LZB = Step(
     "lzb",
     """
-SELECT st.pid, st.m
-FROM stock st
-JOIN months c ON c.m = st.m
-JOIN periods bp ON bp.pid = st.pid
-    AND bp.start_date <= c.stichtag AND (bp.end_date IS NULL OR bp.end_date >= c.lzb_from)
+WITH cur AS (
+    SELECT st.pid, st.m, st.period_start, c.lzb_from,
+           days_between(CASE WHEN st.period_start > c.lzb_from THEN st.period_start
+                             ELSE c.lzb_from END, c.stichtag) + 1 AS days
+    FROM stock st
+    JOIN months c ON c.m = st.m
+    CROSS JOIN params p
+    WHERE st.m BETWEEN p.ref_m - 12 AND p.ref_m
+),
+earlier AS (
+    SELECT cur.pid, cur.m,
+           SUM(days_between(CASE WHEN bp.start_date > cur.lzb_from THEN bp.start_date
+                                 ELSE cur.lzb_from END, bp.end_date) + 1) AS days
+    FROM cur
+    JOIN periods bp ON bp.pid = cur.pid
+        AND bp.end_date < cur.period_start AND bp.end_date >= cur.lzb_from
+    GROUP BY cur.pid, cur.m
+)
+SELECT cur.pid, cur.m
+FROM cur
 CROSS JOIN params p
-WHERE st.m BETWEEN p.ref_m - 12 AND p.ref_m
-GROUP BY st.pid, st.m
-HAVING SUM(days_between(
-           CASE WHEN bp.start_date > c.lzb_from THEN bp.start_date ELSE c.lzb_from END,
-           CASE WHEN bp.end_date IS NULL OR bp.end_date > c.stichtag THEN c.stichtag
-                ELSE bp.end_date END) + 1) >= MAX(p.lzb_min_days)
+LEFT JOIN earlier e ON e.pid = cur.pid AND e.m = cur.m
+WHERE cur.days + COALESCE(e.days, 0) >= p.lzb_min_days
 """,
     "Langzeitleistungsbeziehende: eLb in the stock at the Stichtag who were in benefit on at "
-    "least 638 of the 730 days ending on it (21 of 24 months counted to the day).",
+    "least 638 of the 730 days ending on it (21 of 24 months counted to the day): the days of "
+    "the period that contains the Stichtag plus those of earlier periods inside the 730 days "
+    "(periods of one person do not overlap).",
     "§ 6(1) sentence 2 KennzahlenV; sgb2.info glossary 'Langzeitleistungsbeziehende'; S5",
 )
 
