@@ -91,3 +91,21 @@ def test_report_for_a_programme_writes_its_files(tmp_path: Path) -> None:
     assert "Programmcontrolling Fokusgruppe" in html
     # the focus group's quota by hand: 3 Integrationen / 2.75 average stock = 109.1 %
     assert "109,1\u00a0%" in html
+
+
+def test_overlapping_benefit_periods_are_refused_naming_the_person(tmp_path: Path) -> None:
+    folder = write_exchange_folder(tmp_path / "case")
+    with (folder / "benefit_periods.csv").open("a", encoding="utf-8") as fh:
+        fh.write("P01,2024-02-01,2024-03-31,563\r\n")  # inside P01's open period since 2022
+    result = runner.invoke(app, ["figures", "--month", "2025-03", "--data", str(folder)])
+    assert result.exit_code == 2
+    assert "P01 2024-02-01" in result.output
+    assert "overlaps" in result.output
+
+
+def test_a_file_that_is_no_proper_csv_is_refused_naming_it(tmp_path: Path) -> None:
+    folder = write_exchange_folder(tmp_path / "case")
+    (folder / "integrations.csv").write_bytes(b'client_id,start,kind\r\n"P01,2024-\x00\n')
+    result = runner.invoke(app, ["figures", "--month", "2025-03", "--data", str(folder)])
+    assert result.exit_code == 2
+    assert "integrations.csv" in result.output

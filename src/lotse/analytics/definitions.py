@@ -100,17 +100,17 @@ WHERE ms.programme = p.filter_programme AND (p.filter_site IS NULL OR pe.site = 
 STOCK = Step(
     "stock",
     f"""
-SELECT bp.pid, c.m, c.stichtag, MAX(bp.monthly_benefit_eur) AS llu_eur,
-       MIN(bp.start_date) AS period_start
+SELECT bp.pid, c.m, c.stichtag, bp.monthly_benefit_eur AS llu_eur,
+       bp.start_date AS period_start
 FROM periods bp
 JOIN months c ON {covers("bp", "c.stichtag")}
 CROSS JOIN params p
 WHERE c.m BETWEEN p.stock_lo AND p.ref_m
-GROUP BY bp.pid, c.m, c.stichtag
 """,
     "The eLb stock: a person is in the stock of month m when a benefit period contains the "
-    "Stichtag of m (the last day of the month, S1). One row per person and month, with the "
-    "start of the period that contains the Stichtag.",
+    "Stichtag of m (the last day of the month, S1). One row per person and month (periods of "
+    "one person never overlap: checked when the data is loaded), with the start of the period "
+    "that contains the Stichtag.",
     "§ 5(1) KennzahlenV 'Bestand der erwerbsfähigen Leistungsberechtigten'; S1",
 )
 

@@ -185,6 +185,7 @@ class FigureEngine:
             )
             self.con.unregister(view)
         self.loaded = set(TABLES)
+        self.check()
 
     def load_folder(self, folder: Path) -> None:
         """Read an exchange-format folder (CSV or Parquet files) into the canonical tables."""
@@ -192,6 +193,28 @@ class FigureEngine:
 
         load_exchange_folder(self.con, Path(folder))
         self.loaded = set(TABLES)
+        self.check()
+
+    def check(self) -> None:
+        """Refuse data the definitions cannot count: overlapping benefit periods of one person
+        (the exchange format forbids them; a person would be counted twice in the stock)."""
+        from lotse.errors import InvalidInput, Problem
+
+        rows = self._fetch(
+            "SELECT client_id, start_date FROM (SELECT client_id, start_date, "
+            "LAG(end_date) OVER (PARTITION BY client_id ORDER BY start_date) AS prev_end, "
+            "LAG(start_date) OVER (PARTITION BY client_id ORDER BY start_date) AS prev_start "
+            "FROM benefit_periods) x "
+            "WHERE prev_start IS NOT NULL AND (prev_end IS NULL OR prev_end >= start_date) "
+            "ORDER BY client_id, start_date LIMIT 20"
+        )
+        if rows:
+            raise InvalidInput([
+                Problem("overlap", "overlaps the person's previous benefit period",
+                        file="benefit_periods", column="start", value=f"{r['client_id']} "
+                        f"{r['start_date'].isoformat()}")
+                for r in rows
+            ])  # fmt: skip
 
     def _create_empty(self, name: str) -> None:
         spec = TABLES[name]

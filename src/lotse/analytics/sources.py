@@ -131,8 +131,15 @@ def _quote(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _columns(con: Any, reader: str) -> set[str]:
-    return {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()}
+def _columns(con: Any, reader: str, path: Path) -> set[str]:
+    import duckdb
+
+    try:
+        return {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()}
+    except duckdb.Error as exc:
+        message = str(exc).splitlines()[0]
+        raise InvalidInput(Problem("csv", f"cannot read {path.name}: {message}",
+                                   file=path.name)) from None  # fmt: skip
 
 
 def _create(con: Any, table: str, body: str, path: Path | None) -> None:
@@ -171,7 +178,7 @@ def load_exchange_folder(con: Any, folder: Path) -> None:
             con.execute(f"CREATE OR REPLACE TABLE {table} ({cols})")
             continue
         reader, path = found
-        available = _columns(con, reader)
+        available = _columns(con, reader, path)
         parts = []
         for column, sql_type in spec.columns:
             source = mapping.get(column)
@@ -191,7 +198,7 @@ def _memberships(con: Any, folder: Path) -> None:
     found = _reader(folder, "clients")
     assert found is not None
     reader, path = found
-    if "programmes" not in _columns(con, reader):
+    if "programmes" not in _columns(con, reader, path):
         body = (
             "SELECT CAST(NULL AS VARCHAR) AS programme, CAST(NULL AS VARCHAR) AS client_id, "
             "CAST(NULL AS DATE) AS since_date, CAST(NULL AS DATE) AS until_date WHERE 1 = 0"
