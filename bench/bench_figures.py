@@ -41,7 +41,8 @@ def run_duckdb(
     from lotse.analytics.months import parse_month
 
     t0 = time.perf_counter()
-    engine = FigureEngine(threads=threads, memory_limit=memory_limit)
+    spill = Path(tempfile.mkdtemp(prefix="lotse-spill-"))
+    engine = FigureEngine(threads=threads, memory_limit=memory_limit, temp_directory=spill)
     engine.load_folder(folder)
     t1 = time.perf_counter()
     doc = figures_document(engine.run(Parameters(ref_m=parse_month(month))))

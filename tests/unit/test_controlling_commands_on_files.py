@@ -109,3 +109,13 @@ def test_a_file_that_is_no_proper_csv_is_refused_naming_it(tmp_path: Path) -> No
     result = runner.invoke(app, ["figures", "--month", "2025-03", "--data", str(folder)])
     assert result.exit_code == 2
     assert "integrations.csv" in result.output
+
+
+def test_figures_for_one_site_count_only_its_clients(tmp_path: Path) -> None:
+    folder = write_exchange_folder(tmp_path / "case")
+    result = runner.invoke(app, ["figures", "--month", "2025-03", "--format", "json",
+                                 "--data", str(folder), "--site", "Nord"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert hand.mismatches(doc["jobcenter"], hand.SITES["Nord"], 1e-6) == {}
+    assert list(doc["sites"]) == ["Nord"]

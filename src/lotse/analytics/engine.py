@@ -153,7 +153,13 @@ class FigureEngine:
     1
     """
 
-    def __init__(self, *, threads: int | None = None, memory_limit: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        threads: int | None = None,
+        memory_limit: str | None = None,
+        temp_directory: Path | None = None,
+    ) -> None:
         import duckdb
 
         self.con = duckdb.connect()
@@ -161,6 +167,9 @@ class FigureEngine:
             self.con.execute(f"SET threads = {int(threads)}")
         if memory_limit:
             self.con.execute("SET memory_limit = ?", [memory_limit])
+        if temp_directory is not None:
+            # where DuckDB spills tables and joins that do not fit the memory limit
+            self.con.execute("SET temp_directory = ?", [str(temp_directory)])
         self.con.execute("SET preserve_insertion_order = false")
         self.con.execute("CREATE OR REPLACE MACRO days_between(a, b) AS (b - a)")
         self.loaded: set[str] = set()

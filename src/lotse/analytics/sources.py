@@ -159,6 +159,20 @@ def load_exchange_folder(con: Any, folder: Path) -> None:
     Missing optional files give empty tables; missing optional columns give NULLs. The
     ``memberships`` table comes from the ``programmes`` list of ``clients`` (undated), and
     ``programmes`` adds Lotse's built-in programmes that the folder does not define.
+
+    Examples
+    --------
+    >>> import tempfile, duckdb
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "clients.csv").write_text("client_id,site,status,programmes\n"
+    ...                                         "a,Borken,active,job_turbo\n")
+    >>> _ = (folder / "benefit_periods.csv").write_text("client_id,start,end\na,2024-01-01,\n")
+    >>> con = duckdb.connect()
+    >>> load_exchange_folder(con, folder)
+    >>> con.execute("SELECT client_id, start_date, end_date FROM benefit_periods").fetchall()
+    [('a', datetime.date(2024, 1, 1), None)]
+    >>> con.execute("SELECT programme, client_id FROM memberships").fetchall()
+    [('job_turbo', 'a')]
     """
     if not folder.is_dir():
         raise InvalidInput(Problem("folder", f"{folder} is not a folder", file=str(folder)))
@@ -230,6 +244,20 @@ def write_parquet_folder(con: Any, folder: Path) -> list[Path]:
     ``start``/``end`` …), typed; ``clients.programmes`` is rebuilt from the memberships (undated,
     as the format has it). Reading the folder back with :func:`load_exchange_folder` gives the
     same canonical tables (apart from membership dates).
+
+    Examples
+    --------
+    >>> import tempfile, duckdb
+    >>> con = duckdb.connect()
+    >>> _ = con.execute("CREATE TABLE clients AS SELECT 'a' AS client_id, 'Borken' AS site, "
+    ...     "NULL AS officer_id, 'UA' AS citizenship, 'f' AS gender, NULL AS household_id")
+    >>> for t in ("officers", "households", "benefit_periods", "job_starts", "programmes",
+    ...           "memberships", "participations", "assessments", "contacts"):
+    ...     cols = ", ".join(f"CAST(NULL AS {ty}) AS {c}" for c, ty in TABLES[t].columns)
+    ...     _ = con.execute(f"CREATE TABLE {t} AS SELECT {cols} WHERE 1 = 0")
+    >>> paths = write_parquet_folder(con, Path(tempfile.mkdtemp()))
+    >>> sorted(p.name for p in paths)[:3]
+    ['assessments.parquet', 'benefit_periods.parquet', 'clients.parquet']
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = []

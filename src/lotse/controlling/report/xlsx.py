@@ -49,6 +49,15 @@ def _sheet(
     ws.freeze_panes = "A2"
 
 
+_ORDER = ["jobcenter", "site", "team", "officer", "origin_group", "gender", "programme"]
+
+
+def _ordered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with the whole Jobcenter first, then by dimension in reading order."""
+    rank = {d: i for i, d in enumerate(_ORDER)}
+    return sorted(rows, key=lambda r: rank.get(r["dimension"], len(rank)))
+
+
 def _unit_name(data: ReportData, dimension: str, value: str) -> str:
     if dimension == "origin_group":
         return ORIGIN.get(value, value)
@@ -79,7 +88,7 @@ def write_workbook(data: ReportData, path: Path) -> None:
                 name(data, r["dimension"], r["dim_value"]),
                 *(r[f.key] for f in FIGURES),
             ]
-            for r in res.rows("key_figures")
+            for r in _ordered(res.rows("key_figures"))
         ],
         [None, None, *(_FORMATS[f.unit] for f in FIGURES)],
     )
@@ -103,7 +112,7 @@ def write_workbook(data: ReportData, path: Path) -> None:
                 r["k2_elb_average_12m"],
                 r["k2_integration_quota"],
             ]
-            for r in res.rows("trend")
+            for r in _ordered(res.rows("trend"))
         ],
         [None, None, None, INT, AVG, PCT],
     )
@@ -135,7 +144,7 @@ def write_workbook(data: ReportData, path: Path) -> None:
                 r["integrations_single_parent"],
                 r["integrations_lzb"],
             ]
-            for r in res.rows("entries_monthly")
+            for r in _ordered(res.rows("entries_monthly"))
         ],
         [None, None, None, INT, INT, INT, INT, INT, INT, INT],
     )
@@ -151,7 +160,7 @@ def write_workbook(data: ReportData, path: Path) -> None:
                 r["persons"],
                 r["review_overdue"],
             ]
-            for r in res.rows("not_integrable")
+            for r in _ordered(res.rows("not_integrable"))
         ],
         [None, None, None, INT, INT],
     )
@@ -177,7 +186,7 @@ def write_workbook(data: ReportData, path: Path) -> None:
                 r["hired"],
                 r["hired_after_internship"],
             ]
-            for r in res.rows("funnel")
+            for r in _ordered(res.rows("funnel"))
         ],
         [None, None, None, INT, INT, INT, INT],
     )
@@ -203,7 +212,7 @@ def write_workbook(data: ReportData, path: Path) -> None:
                 r["persons_without_contact"],
                 r["contacts"] / r["persons"] if r["persons"] else None,
             ]
-            for r in res.rows("contact_density")
+            for r in _ordered(res.rows("contact_density"))
         ],
         [None, None, None, INT, INT, INT, "0.00"],
     )
@@ -235,7 +244,7 @@ def write_workbook(data: ReportData, path: Path) -> None:
                 r["saved_kdu_eur"],
                 r["saved_in_ref_month_eur"],
             ]
-            for r in res.rows("savings")
+            for r in _ordered(res.rows("savings"))
         ],
         [None, None, None, INT, INT, INT, INT, EUR, EUR, EUR],
     )
