@@ -9,7 +9,7 @@ then every :class:`~lotse.analytics.steps.Step` is materialised in order.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -291,14 +291,3 @@ class FigureEngine:
 
     def close(self) -> None:
         self.con.close()
-
-
-def describe_parameters(params: Parameters) -> dict[str, Any]:
-    """The parameters as plain values, for printing with a result."""
-    out = asdict(params)
-    out["dimensions"] = list(params.dimensions)
-    return out
-
-
-def with_month(params: Parameters, ref_m: int) -> Parameters:
-    return replace(params, ref_m=ref_m)
