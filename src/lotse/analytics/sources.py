@@ -154,7 +154,7 @@ def _create(con: Any, table: str, body: str, path: Path | None) -> None:
 
 
 def load_exchange_folder(con: Any, folder: Path) -> None:
-    """Create every canonical table in ``con`` from the files in ``folder``.
+    r"""Create every canonical table in ``con`` from the files in ``folder``.
 
     Missing optional files give empty tables; missing optional columns give NULLs. The
     ``memberships`` table comes from the ``programmes`` list of ``clients`` (undated), and
