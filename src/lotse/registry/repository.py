@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from lotse.domain.codes import ClientStatus, VacancyStatus
+from lotse.domain.codes import ClientStatus, ProgrammeKind, VacancyStatus
 from lotse.models import Client, Officer, Programme, ProgrammeMembership, Site, Vacancy
 
 
@@ -15,7 +15,7 @@ class RegistryRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def clients_per_site(self) -> Sequence[sa.Row[tuple[str, int, int]]]:
+    def clients_per_site(self) -> Sequence[sa.Row[str, int, int]]:
         """Per site: all clients and active clients."""
         active = sa.func.sum(sa.case((Client.status == ClientStatus.ACTIVE, 1), else_=0))
         stmt = (
@@ -36,7 +36,7 @@ class RegistryRepository:
         )
         return {name: int(n) for name, n in self.session.execute(stmt).all()}
 
-    def members_per_programme(self) -> Sequence[sa.Row[tuple[str, str, str, int]]]:
+    def members_per_programme(self) -> Sequence[sa.Row[str, str, ProgrammeKind, int]]:
         """Per programme: code, name, kind and the number of current members."""
         stmt = (
             sa.select(
@@ -62,7 +62,7 @@ class RegistryRepository:
         stmt = sa.select(Client.status, sa.func.count()).group_by(Client.status)
         return {str(status): int(n) for status, n in self.session.execute(stmt).all()}
 
-    def open_vacancies_by_level(self) -> Sequence[sa.Row[tuple[str, int, int]]]:
+    def open_vacancies_by_level(self) -> Sequence[sa.Row[str, int, int]]:
         """Open vacancies per requirement level (fifth KldB digit): count and openings."""
         level = sa.func.substr(Vacancy.kldb, 5, 1)
         stmt = (
