@@ -178,7 +178,9 @@ class OfficerCalendar:
         """The first free slot on or after ``after`` (up to ``until``), booked."""
         day = after
         while day <= until:
-            start = self.book_first_free(day, duration, not_before=not_before if day == after else 0)
+            start = self.book_first_free(
+                day, duration, not_before=not_before if day == after else 0
+            )
             if start is not None:
                 return day, start
             day += timedelta(days=1)

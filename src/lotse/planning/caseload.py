@@ -35,6 +35,7 @@ __all__ = [
     "AssignmentKind",
     "CaseloadClient",
     "CaseloadOfficer",
+    "Cause",
     "OfficerLoad",
     "PoolTarget",
     "allocate",
@@ -72,7 +73,7 @@ class PoolTarget:
     def label(self) -> str:
         if self.ratio_from_25 == self.ratio_under_25:
             return f"1:{self.ratio_from_25}"
-        return f"1:{self.ratio_under_25} (U25) / 1:{self.ratio_from_25} (ab 25)"
+        return f"1:{self.ratio_from_25} (U25 1:{self.ratio_under_25})"
 
 
 REGULAR_TARGET = PoolTarget(150, 75)
@@ -101,6 +102,21 @@ class CaseloadClient:
     needs_languages: frozenset[str] = frozenset()
 
 
+class Cause(StrEnum):
+    """Why a client's officer changes (or not)."""
+
+    NONE = "none"  # stays
+    NEW = "new"  # had no officer
+    NO_OFFICER = "no_officer"  # pool without officers
+    OFFICER_LEFT = "officer_left"
+    SITE = "site"
+    PROGRAMME = "programme"
+    LANGUAGE = "language"
+    OVERLOAD = "overload"
+    MAKE_ROOM = "make_room"  # the officer takes clients who speak their language
+    BALANCE = "balance"
+
+
 class AssignmentKind(StrEnum):
     STAY = "stay"
     INITIAL = "initial"  # had no officer before
@@ -117,6 +133,7 @@ class Assignment:
     previous_officer_id: int | None
     kind: AssignmentKind
     reason: str
+    cause: Cause = Cause.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +247,17 @@ def _loads(
         target = targets[pool_of_officer[o.id]]
         result.append(
             OfficerLoad(
-                o.id, o.name, o.site_id, o.programme, counts[o.id], units[o.id],
-                target.capacity(o.weekly_hours), target, o.weekly_hours,
+                o.id,
+                o.name,
+                o.site_id,
+                o.programme,
+                counts[o.id],
+                units[o.id],
+                target.capacity(o.weekly_hours),
+                target,
+                o.weekly_hours,
             )
-        )  # fmt: skip
+        )
     return result
 
 
@@ -277,7 +301,7 @@ def allocate(
     >>> len(result.moves), [load.clients for load in result.loads]
     (10, [150, 10])
     >>> result.moves[0].reason
-    'umverteilt, weil A mit 160 Kund:innen über dem Zielschlüssel 1:75 (U25) / 1:150 (ab 25) lag'
+    'umverteilt, weil A mit 160 Kund:innen über dem Zielschlüssel 1:150 (U25 1:75) lag'
     """
     from ortools.sat.python import cp_model
 
@@ -316,9 +340,12 @@ def allocate(
         clients_in_pool[pool_of_client[c.id]].append(c)
 
     before = _loads(
-        officers, {c.id: c.current_officer_id for c in clients}, client_by_id,
-        pool_of_officer, pool_targets,
-    )  # fmt: skip
+        officers,
+        {c.id: c.current_officer_id for c in clients},
+        client_by_id,
+        pool_of_officer,
+        pool_targets,
+    )
     before_by_id = {load.officer_id: load for load in before}
 
     def where(pool: tuple[int, str | None]) -> str:
@@ -340,16 +367,21 @@ def allocate(
                 holder[c.id] = None
                 assignments.append(
                     Assignment(
-                        c.id, c.ref, pool, None, c.current_officer_id, AssignmentKind.UNPLACED,
+                        c.id,
+                        c.ref,
+                        pool,
+                        None,
+                        c.current_officer_id,
+                        AssignmentKind.UNPLACED,
                         f"nicht zugewiesen: keine aktive Fachkraft für {where(pool)}",
                     )
-                )  # fmt: skip
+                )
             continue
         target = pool_targets[pool]
         staff_ids = {o.id for o in staff}
 
-        classes: dict[tuple[int | None, frozenset[str], int], list[CaseloadClient]] = (
-            defaultdict(list)
+        classes: dict[tuple[int | None, frozenset[str], int], list[CaseloadClient]] = defaultdict(
+            list
         )
         for c in members:
             current = c.current_officer_id if c.current_officer_id in staff_ids else None
@@ -402,6 +434,14 @@ def allocate(
             raise Infeasible(f"no caseload allocation found for {where(pool)}")
         statuses.add(solver.status_name(status))
         objective += solver.objective_value
+        # officers who take over clients for their language (they may pass others on)
+        gaining = {
+            o.id
+            for ci, key in enumerate(class_keys)
+            if key[1] and key[0] is not None
+            for o in staff
+            if o.id != key[0] and key[1] & o.languages and solver.value(x[ci, o.id]) > 0
+        }
 
         for ci, key in enumerate(class_keys):
             current, needs, _w = key
@@ -416,7 +456,7 @@ def allocate(
                     c = queue.pop(0)
                     holder[c.id] = officer_id
                     assignments.append(
-                        _explain(c, pool, by_id[officer_id], by_id, before_by_id, where)
+                        _explain(c, pool, by_id[officer_id], by_id, before_by_id, where, gaining)
                     )
     loads = _loads(officers, holder, client_by_id, pool_of_officer, pool_targets)
     assignments.sort(key=lambda a: a.client_ref)
@@ -431,41 +471,52 @@ def _explain(
     by_id: Mapping[int, CaseloadOfficer],
     before: Mapping[int, OfficerLoad],
     where: Callable[[tuple[int, str | None]], str],
+    gaining: set[int],
 ) -> Assignment:
     """The German reason why ``client`` ends up with ``new``."""
     prev_id = client.current_officer_id
     speaks = sorted(client.needs_languages & new.languages)
     lang = " und ".join(language_name(code) for code in speaks)
 
-    def done(kind: AssignmentKind, reason: str) -> Assignment:
-        return Assignment(client.id, client.ref, pool, new.id, prev_id, kind, reason)
+    def done(kind: AssignmentKind, cause: Cause, reason: str) -> Assignment:
+        return Assignment(client.id, client.ref, pool, new.id, prev_id, kind, reason, cause)
 
+    move = AssignmentKind.MOVE
     if prev_id == new.id:
-        return done(AssignmentKind.STAY, f"bleibt bei {new.name}")
+        return done(AssignmentKind.STAY, Cause.NONE, f"bleibt bei {new.name}")
     if prev_id is None or prev_id not in by_id:
         why = f"{new.name} spricht {lang}" if lang else f"{new.name} hat freie Kapazität"
-        return done(AssignmentKind.INITIAL, f"erstmals zugewiesen: {why} ({where(pool)})")
+        return done(
+            AssignmentKind.INITIAL, Cause.NEW, f"erstmals zugewiesen: {why} ({where(pool)})"
+        )
     old = by_id[prev_id]
     if not old.active:
-        return done(AssignmentKind.MOVE, f"umverteilt, weil {old.name} nicht mehr aktiv ist")
+        return done(move, Cause.OFFICER_LEFT, f"umverteilt, weil {old.name} nicht mehr aktiv ist")
     if old.site_id != client.site_id:
         return done(
-            AssignmentKind.MOVE,
-            f"umverteilt, weil die Betreuung jetzt am Standort liegt: {where(pool)}",
+            move, Cause.SITE, f"umverteilt, weil die Betreuung jetzt liegt bei: {where(pool)}"
         )
     if old.programme != pool[1]:
-        return done(AssignmentKind.MOVE, f"umverteilt, weil die Betreuung jetzt liegt bei: "
-                    f"{where(pool)}")  # fmt: skip
+        return done(
+            move, Cause.PROGRAMME, f"umverteilt, weil die Betreuung jetzt liegt bei: {where(pool)}"
+        )
     if client.needs_languages and speaks and not (client.needs_languages & old.languages):
         return done(
-            AssignmentKind.MOVE,
-            f"umverteilt, weil {new.name} {lang} spricht und {old.name} nicht",
+            move, Cause.LANGUAGE, f"umverteilt, weil {new.name} {lang} spricht und {old.name} nicht"
         )
     load = before.get(old.id)
     if load is not None and load.units > load.capacity:
         return done(
-            AssignmentKind.MOVE,
+            move,
+            Cause.OVERLOAD,
             f"umverteilt, weil {old.name} mit {load.clients} Kund:innen über dem "
             f"Zielschlüssel {load.target.label()} lag",
         )
-    return done(AssignmentKind.MOVE, f"umverteilt zu {new.name} (Ausgleich der Belastung)")
+    if old.id in gaining:
+        return done(
+            move,
+            Cause.MAKE_ROOM,
+            f"umverteilt, weil {old.name} Kund:innen übernimmt, die nur in einer Sprache der "
+            "Fachkraft beraten werden können, und sonst über dem Zielschlüssel läge",
+        )
+    return done(move, Cause.BALANCE, f"umverteilt zu {new.name} (Ausgleich der Belastung)")

@@ -72,8 +72,10 @@ def channel_cycle(programme: str | None, *, needs_interpreter: bool) -> tuple[Co
 def interval_days(density: float) -> float:
     """Days between contacts at ``density`` contacts a month (capped at four a month).
 
-    >>> round(interval_days(0.72), 1), round(interval_days(2.0), 2), interval_days(10) == interval_days(4)
-    (42.3, 15.22, True)
+    >>> round(interval_days(0.72), 1), round(interval_days(2.0), 2)
+    (42.3, 15.22)
+    >>> interval_days(10) == interval_days(4)
+    True
     """
     return MONTH_DAYS / min(density, MAX_PER_MONTH)
 
@@ -185,11 +187,10 @@ def plan_contacts(
             step = interval_days(cadence.density)
             booked = sorted(d for d in cadence.booked if start <= d <= end)
             pending_booked[idx] = booked
-            if cadence.last_contact is None:
-                due = float(start.toordinal())
-            else:
-                due = max(float(start.toordinal()), cadence.last_contact.toordinal() + step)
-            heapq.heappush(heap, (due, cadence.client_id, idx, cadence.sequence_start))
+            first = float(start.toordinal())
+            if cadence.last_contact is not None:
+                first = max(first, cadence.last_contact.toordinal() + step)
+            heapq.heappush(heap, (first, cadence.client_id, idx, cadence.sequence_start))
 
         while heap:
             due_ord, client_id, idx, seq = heapq.heappop(heap)
@@ -210,9 +211,12 @@ def plan_contacts(
             not_after = booked[0] - timedelta(days=1) if booked else end
             placed = None
             for day in _candidate_days(
-                due, start=start, end=not_after,
-                early=min(7, int(step / 4)), late=max(1, int(step / 3)),
-            ):  # fmt: skip
+                due,
+                start=start,
+                end=not_after,
+                early=min(7, int(step / 4)),
+                late=max(1, int(step / 3)),
+            ):
                 if day > not_after:
                     break
                 minute = calendar.book_first_free(day, duration)

@@ -129,11 +129,9 @@ class TransparentRanking:
             else f"kein Zielberuf in der Nähe von {label} ({v.kldb})"
         )
         radius = c.max_commute_km or DEFAULT_COMMUTE_KM
-        if None in (c.lat, c.lon, v.lat, v.lon):
+        if c.lat is None or c.lon is None or v.lat is None or v.lon is None:
             dist_fit, dist_text = 0.5, "Entfernung unbekannt"
         else:
-            assert c.lat is not None and c.lon is not None
-            assert v.lat is not None and v.lon is not None
             km = distance_km(c.lat, c.lon, v.lat, v.lon)
             dist_fit = 1.0 if km <= 5 else max(0.0, 1 - (km - 5) / max(radius - 5, 1))
             dist_text = f"{km:.0f} km entfernt (Pendelradius {radius} km)"
@@ -150,5 +148,6 @@ class TransparentRanking:
             + self.distance_weight * dist_fit
             + self.german_weight * ger_fit
         )
-        return RankedCandidate(c.client_id, v.vacancy_id, round(score, 2),
-                               (occ_text, dist_text, ger_text))  # fmt: skip
+        return RankedCandidate(
+            c.client_id, v.vacancy_id, round(score, 2), (occ_text, dist_text, ger_text)
+        )
