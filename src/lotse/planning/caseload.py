@@ -162,7 +162,7 @@ class OfficerLoad:
 
 @dataclass(frozen=True, slots=True)
 class AllocationWeights:
-    """Costs of the objective, per client resp. per unit of load.
+    """Costs of the objective, per unit of load (a client under 25 in regular care is two).
 
     ``tiers`` are (upper bound as a share of capacity, cost per unit). Costs below the target
     stay under ``move`` so that nobody is moved only to even out loads below the target; costs
@@ -172,10 +172,7 @@ class AllocationWeights:
     move: int = 10
     language: int = 15
     tiers: tuple[tuple[float, int], ...] = (
-        (0.5, 0),
-        (0.7, 1),
-        (0.85, 2),
-        (1.0, 3),
+        *((k / 10, k - 1) for k in range(1, 11)),  # 0-10 % costs 0 ... 90-100 % costs 9
         (1.1, 25),
         (1.25, 50),
         (math.inf, 100),
@@ -393,7 +390,7 @@ def allocate(
         x: dict[tuple[int, int], cp_model.IntVar] = {}
         cost_terms: list[cp_model.LinearExprT] = []
         for ci, key in enumerate(class_keys):
-            current, needs, _w = key
+            current, needs, weight = key
             n = len(classes[key])
             row = []
             for o in staff:
@@ -401,10 +398,12 @@ def allocate(
                 x[ci, o.id] = var
                 row.append(var)
                 cost = 0
+                # per unit of load, so that moving a client under 25 (two units) to even out
+                # loads below the target never pays either
                 if current is not None and o.id != current:
-                    cost += weights.move
+                    cost += weights.move * weight
                 if needs and not (needs & o.languages):
-                    cost += weights.language
+                    cost += weights.language * weight
                 if cost:
                     cost_terms.append(cost * var)
             model.add(sum(row) == n)
