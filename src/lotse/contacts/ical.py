@@ -39,9 +39,8 @@ def officer_ical(
     repo = ContactRepository(session)
     contacts = list(session.scalars(repo.planned_between(officer_id, start, end)))
     ids = [x.client_id for x in contacts]
-    refs = dict(
-        session.execute(sa.select(Client.id, Client.ref).where(Client.id.in_(ids))).tuples()
-    )
+    stmt = sa.select(Client.id, Client.ref).where(Client.id.in_(ids))
+    refs = {row[0]: row[1] for row in session.execute(stmt)}
     cal = Calendar()
     cal.add("prodid", "-//Lotse//Termine//DE")
     cal.add("version", "2.0")
