@@ -57,6 +57,8 @@ def _print_plan(plan: CaseloadPlan, *, moves: int) -> None:
         f"ohne Fachkraft: {len(plan.unplaced)}  |  bleiben: {plan.stays}  |  "
         f"Solver: {plan.solver_status}"
     )
+    if plan.planned_posts:
+        console.print("Geplante Stellen (nicht gespeichert): " + ", ".join(plan.planned_posts))
     if moves and plan.changes:
         shown = Table(title=f"Wer wechselt (erste {min(moves, len(plan.changes))})")
         for col in ("Kunde", "von", "zu", "Grund"):
