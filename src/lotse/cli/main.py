@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import caseloads, db, plan
+from lotse.cli import caseloads, contacts, db, events, plan
 
 app = typer.Typer(
     name="lotse",
@@ -15,3 +15,5 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(caseloads.app, name="caseloads")
 app.add_typer(plan.app, name="plan")
+app.add_typer(contacts.app, name="contacts")
+app.add_typer(events.app, name="events")
