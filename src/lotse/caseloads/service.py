@@ -161,6 +161,7 @@ def plan_caseloads(
         time_limit_s=time_limit_s,
     )
 
+    existing_before = [x for x in result.loads_before if x.officer_id > 0]  # no planned posts
     names = {o.id: o.name for o in model_officers}
     site_name = {sid: name for sid, (name, _s) in sites.items()}
     changes = [
@@ -184,9 +185,9 @@ def plan_caseloads(
         solver_status=result.solver_status,
         changes=changes,
         stays=result.count(AssignmentKind.STAY),
-        loads_before=[_load_read(x, site_name) for x in result.loads_before],
+        loads_before=[_load_read(x, site_name) for x in existing_before],
         loads_after=[_load_read(x, site_name) for x in result.loads],
-        pools_before=_pools(result.loads_before, site_name),
+        pools_before=_pools(existing_before, site_name),
         pools_after=_pools(result.loads, site_name),
         planned_posts=[p.name for p in posts],
     )
