@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import db
+from lotse.cli import caseloads, contacts, db, events, plan
 
 app = typer.Typer(
     name="lotse",
@@ -13,3 +13,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(caseloads.app, name="caseloads")
+app.add_typer(plan.app, name="plan")
+app.add_typer(contacts.app, name="contacts")
+app.add_typer(events.app, name="events")

@@ -1,6 +1,7 @@
 """ORM tables, one module per aggregate. Importing this package registers every table."""
 
 from lotse.models.audit import AuditEntry
+from lotse.models.availability import OfficerAbsence, OfficerWorkingHours
 from lotse.models.clients import BenefitPeriod, Client, ClientOccupation, Household
 from lotse.models.contacts import Contact
 from lotse.models.employers import Employer, Vacancy
@@ -27,6 +28,8 @@ __all__ = [
     "MeasureRun",
     "NotIntegrableAssessment",
     "Officer",
+    "OfficerAbsence",
+    "OfficerWorkingHours",
     "Participation",
     "Programme",
     "ProgrammeMembership",
