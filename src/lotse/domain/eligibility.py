@@ -40,7 +40,7 @@ from datetime import date
 from enum import StrEnum
 
 from lotse.domain.eligibility_conditions import Detail, Outcome, evaluate_condition
-from lotse.domain.eligibility_facts import FACTS, Applicant, Fact, Params, build_facts
+from lotse.domain.eligibility_facts import Applicant, Fact, Params, build_facts
 from lotse.domain.eligibility_rules import (
     GRANTS,
     Decision,
@@ -265,7 +265,6 @@ def _limit(
 ) -> None:
     assert rule.limit_fact is not None
     assert rule.limit_max is not None
-    spec = FACTS[rule.limit_fact]
     asked = facts[rule.limit_fact].value
     if asked is None:
         if applies.value is True:
@@ -279,11 +278,11 @@ def _limit(
                 _reason(
                     rule,
                     ReasonKind.LIMIT,
-                    f"{rule.reason}: {spec.label}: {asked}, höchstens {rule.limit_max}",
+                    f"{rule.reason}: beantragt {asked}, höchstens {rule.limit_max}",
                 )
             )
         return
-    text = f"{rule.reason}: {spec.label}: {asked}, erlaubt sind höchstens {rule.limit_max}"
+    text = f"{rule.reason}: beantragt {asked}, erlaubt sind höchstens {rule.limit_max}"
     if applies.value is None:  # an exception might allow more, but it is not established
         text += f" (Ausnahme nicht belegt: {_details(applies.failing())})"
     blockers.append(
