@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from lotse.cli import db
+from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
     name="lotse",
@@ -13,3 +14,4 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(db.app, name="db")
+measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
