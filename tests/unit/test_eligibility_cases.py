@@ -51,8 +51,12 @@ def client(**kw: Any) -> dict[str, Any]:
 
 UA = client(residence_status=ResidenceStatus.TEMPORARY_PROTECTION, citizenship="UA")
 GESTATTUNG = client(residence_status=ResidenceStatus.ASYLUM_PENDING, citizenship="AF")
-DULDUNG = client(residence_status=ResidenceStatus.TOLERATED, citizenship="IQ",
-                 german_level=CefrLevel.B1, integration_course=IntegrationCourseState.COMPLETED)  # fmt: skip
+DULDUNG = client(
+    residence_status=ResidenceStatus.TOLERATED,
+    citizenship="IQ",
+    german_level=CefrLevel.B1,
+    integration_course=IntegrationCourseState.COMPLETED,
+)
 IK_44_1 = "§ 44 Abs. 1 S. 1 Nr. 1 Buchst. c AufenthG (§ 25 Abs. 1, 2)"
 BSK = "§ 45a AufenthG; §§ 4, 5 DeuFöV"
 AVGS_JC = "§ 16 Abs. 1 S. 2 Nr. 2 SGB II i. V. m. § 45 SGB III"
@@ -92,7 +96,8 @@ CASES = [
          "in the statute (dejure.org)"),
     Case("tolerated person with a discretionary Duldung may join if seats are free",
          "integrationskurs", client(residence_status=ResidenceStatus.TOLERATED), S,
-         "§ 44 Abs. 4 S. 2 Nr. 2 AufenthG", "§ 44 Abs. 4 S. 2 Nr. 2: Duldung nach § 60a Abs. 2 S. 3",
+         "§ 44 Abs. 4 S. 2 Nr. 2 AufenthG",
+         "§ 44 Abs. 4 S. 2 Nr. 2: Duldung nach § 60a Abs. 2 S. 3",
          params={"discretionary_duldung": True}),
     Case("tolerated person without a discretionary Duldung is not admitted", "integrationskurs",
          client(residence_status=ResidenceStatus.TOLERATED), N, "§ 44 Abs. 4 S. 2 Nr. 2 AufenthG",
@@ -177,7 +182,8 @@ CASES = [
                 german_level=CefrLevel.B1), N, "§ 45a Abs. 2 AufenthG i. V. m. § 29a AsylG",
          "§ 45a Abs. 2 AufenthG, § 29a AsylG [U]", params={"safe_country_of_origin": True}),
     Case("doctor in a recognition procedure may join the recognition module",
-         "bsk_spezial_anerkennung", client(**ACADEMIC, degree_recognition=DegreeRecognition.PENDING),
+         "bsk_spezial_anerkennung",
+         client(**ACADEMIC, degree_recognition=DegreeRecognition.PENDING),
          E, BSK, "primer § 5: special modules for recognition ≤ 600 UE (§ 13 DeuFöV)"),
     Case("recognition module needs a recognition procedure", "bsk_spezial_anerkennung",
          client(**ACADEMIC, degree_recognition=DegreeRecognition.NONE), N, "§ 13 DeuFöV",
@@ -256,7 +262,8 @@ CASES = [
          "Förderprogramm IQ (Förderrichtlinie, keine gesetzliche Anspruchsgrundlage)",
          "primer § 5: IQ network gives recognition and qualification advice"),
     # --- Integration Point measures ----------------------------------------------------------
-    Case("young refugee with A2 may join the orientation course", "orientierungskurs_junge_menschen",
+    Case("young refugee with A2 may join the orientation course",
+         "orientierungskurs_junge_menschen",
          client(german_level=CefrLevel.A2, birth_year=2003), E,
          "§ 45 Abs. 1 S. 1 Nr. 1 SGB III; § 16 Abs. 1 SGB II",
          "mission programme 4: orientation courses for young people with German ≥ A2; "
