@@ -24,10 +24,11 @@ nicht angegeben, angenommen: nein (verlangt: ja) | Monate mit Duldung: unbekannt
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache, partial
 from typing import Any
 
 from lotse.domain.cefr import CefrLevel
@@ -36,6 +37,7 @@ from lotse.domain.countries import ISO_3166_ALPHA2
 from lotse.domain.eligibility_facts import FACTS, VALUE_LABELS, YES_NO, Fact, FactSpec
 
 
+@lru_cache(maxsize=1024)
 def split_key(key: str) -> tuple[str, str] | None:
     """(fact, operator) of a condition key, or None if the key names no fact."""
     if key in FACTS:
@@ -137,13 +139,25 @@ def normalise_condition(condition: Mapping[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Detail:
-    """One checked condition: whether it held (None: unknown) and a German explanation."""
+    """One checked condition: whether it held (None: unknown) and a German explanation.
+
+    The texts are rendered only when asked for: a caseload batch evaluates many conditions whose
+    explanation nobody reads.
+    """
 
     passed: bool | None
-    text: str
+    render: Callable[[], str]
     assumed: bool = False
-    assumption: str = ""
-    """For a check on an assumed default: what was assumed, in words."""
+    render_assumption: Callable[[], str] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.render()
+
+    @property
+    def assumption(self) -> str:
+        """For a check on an assumed default: what was assumed, in words."""
+        return self.render_assumption() if self.render_assumption is not None else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,58 +185,101 @@ def display(fact: str, value: Any) -> str:
     return VALUE_LABELS.get(fact, {}).get(text, text)
 
 
-def _order(spec: FactSpec, value: Any) -> Any:
-    if spec.kind == "level":
+@lru_cache(maxsize=4096)
+def _bound(kind: str, value: Any) -> Any:
+    """The order of a condition's bound (values in stored form, so hashable)."""
+    if kind == "level":
         return CefrLevel(str(value)).rank
-    if spec.kind == "qualification":
+    if kind == "qualification":
         return Qualification(str(value)).rank
-    if spec.kind == "date":
-        return value if isinstance(value, date) else date.fromisoformat(str(value))
+    if kind == "date":
+        return date.fromisoformat(str(value))
     return value
+
+
+def _order(kind: str, value: Any) -> Any:
+    if isinstance(value, CefrLevel | Qualification):
+        return value.rank
+    if kind == "date" and isinstance(value, date):
+        return value
+    return _bound(kind, value)
+
+
+def _shown(fact_name: str, fact: Fact) -> str:
+    if fact.value is not None:
+        return display(fact_name, fact.value)
+    return f"{fact.low} oder {fact.high}"
+
+
+def _explain(fact_name: str, fact: Fact, op: str, want: Any, passed: bool | None) -> str:
+    spec = FACTS[fact_name]
+    shown = _shown(fact_name, fact)
+    if fact.assumed:
+        shown = f"nicht angegeben, angenommen: {shown}"
+    text = f"{spec.label}: {shown}"
+    if passed is not True:
+        if op in ("min", "max"):
+            need = f"{'mindestens' if op == 'min' else 'höchstens'} {display(fact_name, want)}"
+        elif op == "in":
+            need = " oder ".join(display(fact_name, w) for w in want)
+        else:
+            need = display(fact_name, want)
+        text += f" (verlangt: {need})"
+    if passed is None and fact.hint:
+        text += f" – {fact.hint}"
+    return text
 
 
 def _check(fact_name: str, op: str, want: Any, facts: Mapping[str, Fact]) -> Detail:
     spec = FACTS[fact_name]
     fact = facts[fact_name]
-    label = spec.label
     if not fact.known:
-        return Detail(None, f"{label}: unbekannt (Angabe fehlt)")
-    shown = (
-        display(fact_name, fact.value) if fact.value is not None else f"{fact.low} oder {fact.high}"
-    )
-    assumption = ""
-    if fact.assumed:
-        assumption = f"{label} nicht angegeben, angenommen: {shown}"
-        shown = f"nicht angegeben, angenommen: {shown}"
+        label = spec.label
+        return Detail(None, lambda: f"{label}: unbekannt (Angabe fehlt)")
+    passed: bool | None
     if op in ("min", "max"):
-        bound = _order(spec, want)
-        low = _order(spec, fact.value if fact.value is not None else fact.low)
-        high = _order(spec, fact.value if fact.value is not None else fact.high)
-        passed: bool | None
+        bound = _bound(spec.kind, want)
+        if fact.value is not None:
+            low = high = _order(spec.kind, fact.value)
+        else:
+            low, high = fact.low, fact.high
         if op == "min":
             passed = True if low >= bound else False if high < bound else None
         else:
             passed = True if high <= bound else False if low > bound else None
-        word = "mindestens" if op == "min" else "höchstens"
-        need = f"{word} {display(fact_name, want)}"
     elif op == "in":
-        passed = str(_plain(fact.value)) in {str(w) for w in want}
-        need = " oder ".join(display(fact_name, w) for w in want)
+        passed = _plain(fact.value) in want
     else:
         passed = _plain(fact.value) == want
-        need = display(fact_name, want)
-    text = f"{label}: {shown}"
-    if passed is not True:
-        text += f" (verlangt: {need})"
-    if passed is None and fact.hint:
-        text += f" – {fact.hint}"
-    return Detail(passed, text, assumed=fact.assumed, assumption=assumption)
+    assumption = None
+    if fact.assumed:
+        assumption = partial(_assumption, fact_name, fact)
+    return Detail(
+        passed, partial(_explain, fact_name, fact, op, want, passed), fact.assumed, assumption
+    )
+
+
+def _assumption(fact_name: str, fact: Fact) -> str:
+    return f"{FACTS[fact_name].label} nicht angegeben, angenommen: {_shown(fact_name, fact)}"
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, StrEnum):
         return value.value
     return value
+
+
+def _alternatives(outcomes: list[Outcome]) -> str:
+    parts = ["; ".join(d.text for d in o.failing()) for o in outcomes]
+    return "keine der Alternativen erfüllt: " + " | ".join(p for p in parts if p)
+
+
+def _negated(inner: Outcome) -> str:
+    return "nicht (" + "; ".join(d.text for d in inner.details) + ")"
+
+
+def _said(inner: Outcome) -> str:
+    return "; ".join(d.assumption for d in inner.details if d.assumed)
 
 
 def evaluate_condition(condition: Mapping[str, Any], facts: Mapping[str, Fact]) -> Outcome:
@@ -237,16 +294,14 @@ def evaluate_condition(condition: Mapping[str, Any], facts: Mapping[str, Fact]) 
                 chosen = next(o for o in outcomes if o.value is True)
                 details.extend(chosen.details)
             else:
-                parts = ["; ".join(d.text for d in o.failing()) for o in outcomes]
-                text = "keine der Alternativen erfüllt: " + " | ".join(p for p in parts if p)
-                details.append(Detail(value, text))
+                details.append(Detail(value, partial(_alternatives, outcomes)))
             values.append(value)
         elif key == "not":
             inner = evaluate_condition(want, facts)
             value = None if inner.value is None else not inner.value
-            text = "; ".join(d.text for d in inner.details)
-            said = [d.assumption for d in inner.details if d.assumed]
-            details.append(Detail(value, f"nicht ({text})", bool(said), "; ".join(said)))
+            leans = any(d.assumed for d in inner.details)
+            said = partial(_said, inner) if leans else None
+            details.append(Detail(value, partial(_negated, inner), leans, said))
             values.append(value)
         else:
             fact_name, op = split_key(key) or (key, "eq")
@@ -255,19 +310,18 @@ def evaluate_condition(condition: Mapping[str, Any], facts: Mapping[str, Fact]) 
             values.append(detail.passed)
     value = _all(values)
     # an assumption matters if the outcome rests on it: all checks when it holds, failed ones else
-    assumed = [d for d in details if d.assumed and (value is not False or d.passed is False)]
-    return Outcome(value, tuple(details), tuple(assumed))
+    assumed = tuple(d for d in details if d.assumed and (value is not False or d.passed is False))
+    return Outcome(value, tuple(details), assumed)
 
 
-def _all(values: Any) -> bool | None:
-    seen = list(values)
-    if any(v is False for v in seen):
+def _all(values: list[bool | None]) -> bool | None:
+    if False in values:
         return False
-    return None if any(v is None for v in seen) else True
+    return None if None in values else True
 
 
 def _any(values: Any) -> bool | None:
     seen = list(values)
-    if any(v is True for v in seen):
+    if True in seen:
         return True
-    return None if any(v is None for v in seen) else False
+    return None if None in seen else False
