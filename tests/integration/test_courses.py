@@ -237,3 +237,11 @@ def test_ten_weeks_are_allowed_for_long_term_unemployed_with_serious_obstacles(
 def test_an_internship_ending_before_it_starts_is_refused() -> None:
     with pytest.raises(InvalidInput):
         parse(InternshipCreate, {"employer_id": 1, "start": "2025-09-10", "end": "2025-09-01"})
+
+
+def test_an_enrolment_reads_as_the_api_schema(session: Session) -> None:
+    run = make_run(session, seats=0)
+    read = enrol(session, refugee(session), run).read()
+    assert read.waiting_position == 1
+    assert read.participation.status is ParticipationStatus.WAITING
+    assert read.participation.decision == "eligible"

@@ -307,3 +307,13 @@ def test_language_levels_in_a_catalogue_condition_compare_in_cefr_order() -> Non
     assert evaluate(m, Applicant(german_level=CefrLevel.B1), on=date(2025, 1, 1)).decision is (
         Decision.NOT_ELIGIBLE
     )
+
+
+def test_every_packaged_measure_and_answer_reads_as_the_api_schema() -> None:
+    from lotse.measures.schemas import EligibilityRead, MeasureRead
+
+    for m in packaged():
+        read = MeasureRead.of(m)
+        assert [r.id for r in read.rules] == [r.id for r in m.rules]
+    answer = evaluate(packaged()[0], Applicant(), on=date(2025, 1, 1))
+    assert EligibilityRead.of(answer).decision_label == answer.decision.label

@@ -18,7 +18,13 @@ from lotse.domain.codes import ParticipationStatus
 from lotse.domain.eligibility import Decision
 from lotse.errors import Conflict, InvalidTransition
 from lotse.measures.repository import MeasureRepository, ParticipationRepository, RunRepository
-from lotse.measures.schemas import EnrolmentCreate, RunCreate, RunRead
+from lotse.measures.schemas import (
+    EnrolmentCreate,
+    EnrolmentRead,
+    ParticipationRead,
+    RunCreate,
+    RunRead,
+)
 from lotse.measures.service import NotEligible, check_client, ensure_measure
 from lotse.models import Client, Measure, MeasureRun, Participation, Site
 
@@ -28,6 +34,12 @@ class Enrolment:
     participation: Participation
     waiting_position: int | None
     """1-based place on the waiting list, None when the client got a seat."""
+
+    def read(self) -> EnrolmentRead:
+        return EnrolmentRead(
+            participation=ParticipationRead.model_validate(self.participation),
+            waiting_position=self.waiting_position,
+        )
 
 
 def create_run(session: Session, data: RunCreate) -> MeasureRun:

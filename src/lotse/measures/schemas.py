@@ -9,26 +9,42 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import IntegrationKind, ParticipationStatus
-from lotse.domain.eligibility import Eligibility
+from lotse.domain.eligibility import Eligibility, MeasureRules
 from lotse.domain.eligibility_facts import Params
 from lotse.domain.measure_codes import LanguageLevelSource
 
 _STRICT = ConfigDict(extra="forbid")
 
 
-class MeasureRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class RuleRead(BaseModel):
+    id: str
+    effect: str
+    reason: str
+    legal_basis: str
+    when: dict[str, Any] | None = None
+    unless: dict[str, Any] | None = None
+    require: dict[str, Any] | None = None
+    limit: dict[str, Any] | None = None
+    note: str | None = None
+    unverified: bool = False
 
+
+class MeasureRead(BaseModel):
     code: str
     name: str
     name_en: str | None = None
     kind: str
-    legal_basis: str | None = None
+    legal_basis: str
     description: str | None = None
     active_measure: bool
     max_weeks: int | None = None
     local: bool
-    rules: list[dict[str, Any]] = Field(default_factory=list)
+    rules: list[RuleRead]
+
+    @classmethod
+    def of(cls, measure: MeasureRules) -> MeasureRead:
+        data = measure.to_dict()
+        return cls.model_validate(data | {"local": measure.local})
 
 
 class EligibilityParams(BaseModel):
@@ -172,6 +188,12 @@ class ParticipationRead(BaseModel):
     internship_end: date | None
     presented_on: date | None
     job_start_id: int | None
+
+
+class EnrolmentRead(BaseModel):
+    participation: ParticipationRead
+    waiting_position: int | None
+    """1-based place on the waiting list; None when the client got a seat."""
 
 
 class ExamResult(BaseModel):
