@@ -245,3 +245,15 @@ def test_an_enrolment_reads_as_the_api_schema(session: Session) -> None:
     assert read.waiting_position == 1
     assert read.participation.status is ParticipationStatus.WAITING
     assert read.participation.decision == "eligible"
+
+
+def test_joining_a_language_course_starts_the_pathway_with_the_level_on_file(
+    session: Session,
+) -> None:
+    client = refugee(session, german_level=CefrLevel.A1)
+    p = enrol(session, client, make_run(session)).participation
+    courses.start(session, p.id, date(2025, 9, 1))
+    participation.record_exam(session, p.id, ExamResult(level=CefrLevel.A2, on=date(2026, 3, 1)))
+    path = participation.pathway(session, client)
+    assert path.text == "A1 → A2"
+    assert path.steps[0].recorded_on == ON

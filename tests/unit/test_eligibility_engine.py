@@ -173,7 +173,7 @@ def test_a_limit_without_a_requested_amount_is_shown_as_information() -> None:
     )
     answer = evaluate(m, Applicant(), on=date(2025, 1, 1))
     assert answer.decision is Decision.ELIGIBLE
-    assert answer.reasons[1].text == "Höchstdauer: höchstens 6"
+    assert answer.reasons[1].text == "Höchstdauer: höchstens 6 Wochen"
 
 
 @pytest.mark.parametrize(

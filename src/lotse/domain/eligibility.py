@@ -40,7 +40,7 @@ from datetime import date
 from enum import StrEnum
 
 from lotse.domain.eligibility_conditions import Detail, Outcome, evaluate_condition
-from lotse.domain.eligibility_facts import Applicant, Fact, Params, build_facts
+from lotse.domain.eligibility_facts import FACTS, Applicant, Fact, Params, build_facts
 from lotse.domain.eligibility_rules import (
     GRANTS,
     Decision,
@@ -266,23 +266,24 @@ def _limit(
     assert rule.limit_fact is not None
     assert rule.limit_max is not None
     asked = facts[rule.limit_fact].value
+    unit = FACTS[rule.limit_fact].unit
+    cap = f"{rule.limit_max} {unit}".strip()
     if asked is None:
         if applies.value is True:
-            notes.append(
-                _reason(rule, ReasonKind.LIMIT, f"{rule.reason}: höchstens {rule.limit_max}")
-            )
+            notes.append(_reason(rule, ReasonKind.LIMIT, f"{rule.reason}: höchstens {cap}"))
         return
+    wanted = f"{asked} {unit}".strip()
     if asked <= rule.limit_max:
         if applies.value is True:
             notes.append(
                 _reason(
                     rule,
                     ReasonKind.LIMIT,
-                    f"{rule.reason}: beantragt {asked}, höchstens {rule.limit_max}",
+                    f"{rule.reason}: beantragt {wanted}, höchstens {cap}",
                 )
             )
         return
-    text = f"{rule.reason}: beantragt {asked}, erlaubt sind höchstens {rule.limit_max}"
+    text = f"{rule.reason}: beantragt {wanted}, erlaubt sind höchstens {cap}"
     if applies.value is None:  # an exception might allow more, but it is not established
         text += f" (Ausnahme nicht belegt: {_details(applies.failing())})"
     blockers.append(

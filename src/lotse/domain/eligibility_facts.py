@@ -77,6 +77,7 @@ class FactSpec:
     choices: type[StrEnum] | None = None
     default: Any = None
     """Assumed value of an exception-type parameter that was not given (shown as assumption)."""
+    unit: str = ""
 
 
 def _spec(
@@ -166,9 +167,9 @@ FACTS: dict[str, FactSpec] = {
         _spec(
             "in_vocational_training", "bool", "In beruflicher Ausbildung", "param", default=False
         ),
-        _spec("requested_weeks", "int", "Wochen bei einem Arbeitgeber", "param"),
-        _spec("requested_months", "int", "Förderdauer in Monaten", "param"),
-        _spec("requested_percent", "int", "Zuschuss in % des Arbeitsentgelts", "param"),
+        _spec("requested_weeks", "int", "Wochen bei einem Arbeitgeber", "param", unit="Wochen"),
+        _spec("requested_months", "int", "Förderdauer in Monaten", "param", unit="Monate"),
+        _spec("requested_percent", "int", "Zuschuss in % des Arbeitsentgelts", "param", unit="%"),
     )
 }
 

@@ -16,8 +16,14 @@ from sqlalchemy.orm import Session
 
 from lotse.domain.codes import ParticipationStatus
 from lotse.domain.eligibility import Decision
+from lotse.domain.measure_codes import LanguageLevelSource, MeasureKind
 from lotse.errors import Conflict, InvalidTransition
-from lotse.measures.repository import MeasureRepository, ParticipationRepository, RunRepository
+from lotse.measures.repository import (
+    LanguageLevelRepository,
+    MeasureRepository,
+    ParticipationRepository,
+    RunRepository,
+)
 from lotse.measures.schemas import (
     EnrolmentCreate,
     EnrolmentRead,
@@ -26,7 +32,7 @@ from lotse.measures.schemas import (
     RunRead,
 )
 from lotse.measures.service import NotEligible, check_client, ensure_measure
-from lotse.models import Client, Measure, MeasureRun, Participation, Site
+from lotse.models import Client, LanguageLevelRecord, Measure, MeasureRun, Participation, Site
 
 
 @dataclass(frozen=True)
@@ -113,11 +119,31 @@ def enrol(session: Session, client: Client, data: EnrolmentCreate) -> Enrolment:
         params=data.params.stored(),
     )
     parts.add(participation)
+    if measure.kind == MeasureKind.LANGUAGE_COURSE:
+        _note_entry_level(session, client, data.on)
     if seat:
         return Enrolment(participation, None)
     waiting = parts.waiting_list(run.id)
     position = next(i for i, p in enumerate(waiting, 1) if p.id == participation.id)
     return Enrolment(participation, position)
+
+
+def _note_entry_level(session: Session, client: Client, on: date) -> None:
+    """Start the language pathway with the level a client has when joining a language course."""
+    if client.german_level is None:
+        return
+    latest = LanguageLevelRepository(session).latest(client.id)
+    if latest is None or latest.level != client.german_level:
+        session.add(
+            LanguageLevelRecord(
+                client_id=client.id,
+                level=client.german_level,
+                recorded_on=on,
+                source=LanguageLevelSource.OFFICER,
+                note="Niveau laut Falldaten bei der Anmeldung zum Kurs",
+            )
+        )
+        session.flush()
 
 
 def waiting_list(session: Session, run_id: int) -> Sequence[Participation]:

@@ -159,6 +159,14 @@ class ParticipationRepository(Repository[Participation]):
 class LanguageLevelRepository(Repository[LanguageLevelRecord]):
     model = LanguageLevelRecord
 
+    def latest(self, client_id: int) -> LanguageLevelRecord | None:
+        stmt = (
+            self.select()
+            .where(LanguageLevelRecord.client_id == client_id)
+            .order_by(LanguageLevelRecord.recorded_on.desc(), LanguageLevelRecord.id.desc())
+        )
+        return self.session.scalars(stmt.limit(1)).first()
+
     def pathway(self, client_id: int) -> Sequence[sa.Row[LanguageLevelRecord, str | None]]:
         """A client's recorded levels in time order, with the measure an exam belonged to."""
         stmt = (
