@@ -1,4 +1,4 @@
-"""Run every benchmark of this folder at its default (small) scale, one after another."""
+"""Run every benchmark (the ``bench_*`` modules) at its default, small scale, one after another."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 def main() -> int:
     failed = 0
-    for module in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
+    here = [str(Path(__file__).parent)]
+    for module in sorted(m.name for m in pkgutil.iter_modules(here) if m.name.startswith("bench_")):
         print(f"== bench.{module}", flush=True)
         failed += subprocess.call([sys.executable, "-m", f"bench.{module}"]) != 0
     return 1 if failed else 0

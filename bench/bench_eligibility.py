@@ -1,6 +1,6 @@
 """Batch eligibility for a caseload: seconds and peak memory for N clients × every measure.
 
-    .venv/bin/python -m bench.eligibility --scale 20000
+    .venv/bin/python -m bench.bench_eligibility --scale 20000
 
 Writes a synthetic clients.csv (valid exchange format) to a temporary folder, then times reading
 it (the exchange reader) and evaluating every packaged measure for every client, writing the
