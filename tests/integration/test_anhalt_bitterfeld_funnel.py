@@ -158,3 +158,14 @@ def test_the_funnel_command_prints_and_writes_a_chart_ready_table(
         ("hired", "2", "2"),
     ]
     assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_funnel_of_an_unused_measure_is_empty_and_writes_nothing(session: Session) -> None:
+    from lotse.errors import InvalidInput
+    from lotse.models import Measure
+
+    rows = measure_funnel(session, "avgs_mag")
+    assert [r.count for r in rows] == [0, 0, 0, 0]
+    assert session.scalar(sa.select(sa.func.count(Measure.id))) == 0
+    with pytest.raises(InvalidInput):
+        measure_funnel(session, "yoga")

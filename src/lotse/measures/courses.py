@@ -31,7 +31,7 @@ from lotse.measures.schemas import (
     RunCreate,
     RunRead,
 )
-from lotse.measures.service import NotEligible, check_client, ensure_measure
+from lotse.measures.service import NotEligible, check_client, definition, ensure_measure
 from lotse.models import Client, LanguageLevelRecord, Measure, MeasureRun, Participation, Site
 
 
@@ -86,8 +86,11 @@ def run_overviews(session: Session, runs: Sequence[MeasureRun]) -> list[RunRead]
 
 def list_runs(session: Session, measure_code: str | None = None) -> list[RunRead]:
     repo = RunRepository(session)
-    measure_id = ensure_measure(session, measure_code).id if measure_code else None
-    return run_overviews(session, repo.all(repo.listing(measure_id)))
+    if measure_code is None:
+        return run_overviews(session, repo.all(repo.listing()))
+    definition(session, measure_code)  # an unknown code → InvalidInput
+    measure = MeasureRepository(session).by_code(measure_code)
+    return run_overviews(session, repo.all(repo.listing(measure.id))) if measure else []
 
 
 def enrol(session: Session, client: Client, data: EnrolmentCreate) -> Enrolment:

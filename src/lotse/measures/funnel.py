@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from lotse.measures.repository import ParticipationRepository
+from lotse.measures.repository import MeasureRepository, ParticipationRepository
 from lotse.measures.schemas import FunnelRow
-from lotse.measures.service import ensure_measure
+from lotse.measures.service import definition
 
 STAGES = (
     ("participants", "Teilnehmende"),
@@ -51,9 +51,12 @@ def measure_funnel(
     session: Session, measure_code: str, run_id: int | None = None
 ) -> list[FunnelRow]:
     """The funnel of one measure (optionally one run of it)."""
-    measure = ensure_measure(session, measure_code)
-    row = ParticipationRepository(session).funnel(measure.id, run_id)
-    values = [int(v) for v in row]
+    definition(session, measure_code)  # an unknown code → InvalidInput
+    measure = MeasureRepository(session).by_code(measure_code)
+    if measure is None:  # a built-in measure nobody has used yet: nothing to count
+        values = [0] * 8
+    else:
+        values = [int(v) for v in ParticipationRepository(session).funnel(measure.id, run_id)]
     return funnel_rows([(values[i], values[i + 1]) for i in range(0, 8, 2)])
 
 
