@@ -21,6 +21,7 @@ from lotse.models import (
     ClientOccupation,
     Employer,
     Household,
+    MeasureRun,
     Officer,
     Programme,
     Site,
@@ -192,3 +193,17 @@ def make_contact(session: Session, *, client: Client, **kw: Any) -> Any:
     session.add(contact)
     session.flush()
     return contact
+
+
+def make_run(session: Session, *, measure: str = "integrationskurs", **kw: Any) -> MeasureRun:
+    """A run of a catalogue measure (written to the database on first use) with seats."""
+    from lotse.measures.service import ensure_measure
+
+    row = ensure_measure(session, measure)
+    run = MeasureRun(
+        **({"measure_id": row.id, "title": f"Kurs {_n()}", "provider": "VHS", "seats": 10,
+            "starts_on": date(2025, 9, 1)} | kw)
+    )  # fmt: skip
+    session.add(run)
+    session.flush()
+    return run

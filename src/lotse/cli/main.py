@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from lotse.cli import caseloads, contacts, db, events, plan
+from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
     name="lotse",
@@ -17,3 +18,4 @@ app.add_typer(caseloads.app, name="caseloads")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(events.app, name="events")
+measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
