@@ -115,13 +115,13 @@ def draw_proposals(
     width = CANDIDATES_HIRED
     cand = np.full((len(p), width), -1, dtype=np.int64)
     used = np.where(is_hired, CANDIDATES_HIRED, CANDIDATES_OTHER)
-    groups = [[int(c) // 100 for c in people.targets[i]] for i in range(people.n)]
+    targets = propensity.encode_targets(people.targets)
+    n_targets = (targets >= 0).sum(axis=1)
     for k in range(width):
         rows = np.flatnonzero(used > k)
         fit = rows[rng.random(rows.size) < FIT_SHARE]
-        group = np.array(
-            [groups[p[r]][int(rng.integers(len(groups[p[r]])))] for r in fit], dtype=np.int64
-        )
+        slot = (rng.random(fit.size) * n_targets[p[fit]]).astype(np.int64)
+        group = targets[p[fit], slot] // 100
         for g in np.unique(group):
             sel = fit[group == g]
             pool = labour.by_group.get(int(g))
@@ -134,7 +134,6 @@ def draw_proposals(
     flat_r, flat_k = np.nonzero(valid)
     v = cand[flat_r, flat_k]
     c = p[flat_r]
-    targets = propensity.encode_targets([people.targets[int(i)] for i in range(people.n)])
     plz = people.plz_index
     z = propensity.hire_logits(
         german=people.german[c],

@@ -8,6 +8,7 @@ happens to belong to a real person says nothing about that person.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import NDArray
 
 # (female first names, male first names, family names)
 _GROUPS: dict[str, tuple[str, str, str]] = {
@@ -157,6 +158,19 @@ def person_name(rng: np.random.Generator, citizenship: str, female: bool) -> str
     first_f, first_m, family = _SPLIT[name_group(citizenship)]
     first = first_f if female else first_m
     return f"{first[int(rng.integers(len(first)))]} {family[int(rng.integers(len(family)))]}"
+
+
+def person_names(
+    rng: np.random.Generator, citizenships: list[str], female: NDArray[np.bool_]
+) -> list[str]:
+    """:func:`person_name` for many people at once."""
+    u = rng.random((len(citizenships), 2))
+    out = []
+    for i, code in enumerate(citizenships):
+        first_f, first_m, family = _SPLIT[name_group(code)]
+        first = first_f if female[i] else first_m
+        out.append(f"{first[int(u[i, 0] * len(first))]} {family[int(u[i, 1] * len(family))]}")
+    return out
 
 
 def german_family_name(rng: np.random.Generator) -> str:

@@ -85,12 +85,6 @@ def _sample_rows(rng: np.random.Generator, probs: FloatArray) -> IntArray:
     return np.asarray((cum < u[:, None]).sum(axis=1), dtype=np.int64)
 
 
-def _pick(rng: np.random.Generator, dist: dict[str, float]) -> str:
-    keys = list(dist)
-    p = np.array([dist[k] for k in keys])
-    return keys[int(rng.choice(len(keys), p=p / p.sum()))]
-
-
 def _segment_code(plan: Plan, s: int) -> str | None:
     seg = plan.segments[s]
     return None if seg is None else seg.programme
@@ -116,13 +110,16 @@ def draw_people(plan: Plan, region: Region, idx: IntArray, rng: np.random.Genera
         if members.size == 0:
             continue
         codes = list(spec.citizenships)
-        p = np.array([spec.citizenships[k] for k in codes])
-        picks = rng.choice(len(codes), size=members.size, p=p / p.sum())
-        for j, member in enumerate(members):
-            i = int(member)
-            citizenship[i] = codes[int(picks[j])]
-            dist = _IP_RESIDENCE if ip[i] and spec.refugee and spec.code != "UA" else spec.residence
-            residence[i] = _pick(rng, dist)
+        picks = _choose(rng, [spec.citizenships[k] for k in codes], members.size)
+        for k, dist in enumerate((spec.residence, _IP_RESIDENCE)):
+            use_ip = ip[members] & spec.refugee & (spec.code != "UA")
+            rows = members[use_ip] if k else members[~use_ip]
+            statuses = list(dist)
+            chosen = _choose(rng, [dist[x] for x in statuses], rows.size)
+            for r, ch in zip(rows, chosen, strict=True):
+                residence[int(r)] = statuses[int(ch)]
+        for r, pk in zip(members, picks, strict=True):
+            citizenship[int(r)] = codes[int(pk)]
 
     female_p = np.array([s.female for s in specs])[origin]
     u = rng.random(n)
@@ -183,18 +180,15 @@ def draw_people(plan: Plan, region: Region, idx: IntArray, rng: np.random.Genera
     experience = np.round(experience * 2) / 2
 
     hh = _households(plan, rng, origin, female, age, job_taker)
-    targets: list[list[str]] = []
-    languages: list[list[str]] = []
-    display: list[str] = []
-    hours: list[str] = []
-    for i in range(n):
-        targets.append(_targets(rng, gender[i], int(qualification[i])))
-        languages.append(_languages(rng, specs[int(origin[i])], citizenship[i], int(german[i])))
-        display.append(names.person_name(rng, citizenship[i], bool(female[i])))
-        if hh["single_parent"][i]:
-            hours.append(_pick(rng, {"part": 0.6, "any": 0.2, "full": 0.2}))
-        else:
-            hours.append(_pick(rng, {"full": 0.6, "any": 0.25, "part": 0.15}))
+    targets = _targets(rng, gender, qualification)
+    languages = _languages(rng, origin, citizenship, german)
+    display = names.person_names(rng, citizenship, female)
+    hours_sp = _choose(rng, [0.2, 0.6, 0.2], n)  # full, part, any
+    hours_other = _choose(rng, [0.6, 0.15, 0.25], n)
+    hours = [
+        ("full", "part", "any")[int(a if sp else b)]
+        for a, b, sp in zip(hours_sp, hours_other, hh["single_parent"], strict=True)
+    ]
     logit = person_logit(german, qualification, experience, driving)
     return People(
         n=n,
@@ -272,40 +266,80 @@ def _households(
     }
 
 
-def _targets(rng: np.random.Generator, gender: str, qualification: int) -> list[str]:
-    supply = {"f": occupations.SUPPLY_FEMALE, "m": occupations.SUPPLY_MALE}.get(gender)
-    if supply is None:
-        supply = {
-            k: occupations.SUPPLY_FEMALE.get(k, 0) + occupations.SUPPLY_MALE.get(k, 0)
-            for k in set(occupations.SUPPLY_FEMALE) | set(occupations.SUPPLY_MALE)
-        }
-        supply = dict(sorted(supply.items()))
-    if qualification <= 1:
-        level = 1 if rng.random() < 0.85 else 2
-    elif qualification == 2:
-        level = 2 if rng.random() < 0.7 else 1
-    else:
-        level = int(rng.choice([4, 3, 2, 1], p=[0.35, 0.15, 0.3, 0.2]))
-    sector = occupations.choose(rng, supply)
-    codes = [occupations.pick(rng, sector, level).kldb]
-    extra = int(rng.choice([0, 1, 2], p=[0.5, 0.35, 0.15]))
-    for _ in range(extra):
-        other = sector if rng.random() < 0.5 else occupations.choose(rng, supply)
-        code = occupations.pick(rng, other, max(1, level - int(rng.integers(0, 2)))).kldb
-        if code not in codes:
-            codes.append(code)
-    return codes
+def _choose(rng: np.random.Generator, weights: list[float], size: int) -> IntArray:
+    """``size`` draws of an index with probabilities proportional to ``weights``."""
+    cum = np.cumsum(np.asarray(weights, dtype=float))
+    return np.asarray(np.searchsorted(cum, rng.random(size) * cum[-1], side="right"), np.int64)
+
+
+_SECTORS = sorted(occupations.SECTORS)
+_SUPPLY = {
+    "f": [occupations.SUPPLY_FEMALE.get(k, 0.0) for k in _SECTORS],
+    "m": [occupations.SUPPLY_MALE.get(k, 0.0) for k in _SECTORS],
+}
+_SUPPLY["d"] = [a + b for a, b in zip(_SUPPLY["f"], _SUPPLY["m"], strict=True)]
+_CLOSEST = {
+    (sector, level): [
+        o.kldb
+        for o in occupations.SECTORS[sector]
+        if abs(o.level - level) == min(abs(x.level - level) for x in occupations.SECTORS[sector])
+    ]
+    for sector in _SECTORS
+    for level in (1, 2, 3, 4)
+}
+"""Codes of a sector at the requirement level closest to the one wanted."""
+
+
+def _targets(
+    rng: np.random.Generator, gender: list[str], qualification: IntArray
+) -> list[list[str]]:
+    """1–3 target occupations: by gender-typical sectors, at a level that fits the
+    qualification (helpers without vocational training, skilled workers with it, academics
+    often lower than their degree)."""
+    n = len(gender)
+    u = rng.random((n, 8))
+    academic = np.array([4, 3, 2, 1])[_choose(rng, [0.35, 0.15, 0.3, 0.2], n)]
+    level = np.where(
+        qualification <= 1,
+        np.where(u[:, 0] < 0.85, 1, 2),
+        np.where(qualification == 2, np.where(u[:, 0] < 0.7, 2, 1), academic),
+    )
+    sector = {g: _choose(rng, w, n) for g, w in _SUPPLY.items()}
+    other = {g: _choose(rng, w, n) for g, w in _SUPPLY.items()}
+    extra = _choose(rng, [0.5, 0.35, 0.15], n)
+    out: list[list[str]] = []
+    for i in range(n):
+        g = gender[i] if gender[i] in _SUPPLY else "d"
+        main = _SECTORS[int(sector[g][i])]
+        lv = int(level[i])
+        options = _CLOSEST[(main, lv)]
+        codes = [options[int(u[i, 1] * len(options))]]
+        for k in range(int(extra[i])):
+            sec = main if u[i, 2 + k] < 0.5 else _SECTORS[int(other[g][i])]
+            lv2 = max(1, lv - (1 if u[i, 4 + k] < 0.5 else 0))
+            options = _CLOSEST[(sec, lv2)]
+            code = options[int(u[i, 6 + k] * len(options))]
+            if code not in codes:
+                codes.append(code)
+        out.append(codes)
+    return out
 
 
 def _languages(
-    rng: np.random.Generator, spec: origins.OriginSpec, citizenship: str, german: int
-) -> list[str]:
-    langs = list(origins.LANGUAGES.get(citizenship, ("en",)))
-    if citizenship == "UA" and rng.random() < 0.4:
-        langs.reverse()
-    for lang, p in spec.extra_languages.items():
-        if lang not in langs and rng.random() < p:
-            langs.append(lang)
-    if "de" not in langs and german >= 3:
-        langs.append("de")
-    return langs
+    rng: np.random.Generator, origin: IntArray, citizenship: list[str], german: IntArray
+) -> list[list[str]]:
+    """The languages of the citizenship, extra ones by origin, German from B1 on."""
+    u = rng.random((len(origin), 5))
+    out: list[list[str]] = []
+    for i, code in enumerate(citizenship):
+        spec = origins.SPECS[origins.CATEGORIES[int(origin[i])]]
+        langs = list(origins.LANGUAGES.get(code, ("en",)))
+        if code == "UA" and u[i, 0] < 0.4:
+            langs.reverse()
+        for k, (lang, p) in enumerate(spec.extra_languages.items(), start=1):
+            if lang not in langs and u[i, k] < p:
+                langs.append(lang)
+        if "de" not in langs and german[i] >= 3:
+            langs.append("de")
+        out.append(langs)
+    return out

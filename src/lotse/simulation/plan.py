@@ -155,7 +155,7 @@ def _rates(p: Profile, cal: Calendar, seg_stock: FloatArray, n: int) -> tuple[Fl
     for k, seg in enumerate(p.segments, start=1):
         if seg.quota is not None:
             rate[k][:, t >= cal.day(seg.starts_on)] = seg.quota / DAYS_PER_YEAR
-    rates.fill_flows(p, cal, rate, seg_stock)
+    rates.fill_flows(p, cal, rate, seg_stock, n / p.elb)
     fixed = float(np.nansum(seg_stock[:, :, None] * np.where(year, rate, np.nan)))
     base_exposure = float((seg_stock[:, :, None] * (np.isnan(rate) & year)).sum())
     base = (p.quota * n - fixed) / base_exposure if base_exposure else 0.0

@@ -142,7 +142,7 @@ PROFILES: dict[str, Profile] = {
                 "298 / 0.29 ≈ 1,028 members on average [D]",
             ),),
             sector_demand={"manufacturing": 0.16, "agriculture": 0.04},
-            course_boost=2.4,
+            course_boost=2.9,
             published={
                 "integrations": 1490, "state_quota": 0.113, "integration_courses": 58,
                 "integration_course_ltu_participants_min": 1300,

@@ -93,7 +93,9 @@ def _fill_nearest(row: FloatArray) -> FloatArray:
     return np.asarray(row[np.where(np.abs(idx - left) < np.abs(right - idx), left, right)])
 
 
-def fill_flows(p: Profile, cal: Calendar, rate: FloatArray, seg_stock: FloatArray) -> None:
+def fill_flows(
+    p: Profile, cal: Calendar, rate: FloatArray, seg_stock: FloatArray, scale: float
+) -> None:
     """Set ``rate`` (segment, origin, day; NaN = not yet set) from the published flows."""
     group_of = [
         origin_group(c).value if c not in ("DE", "EU", "TR", "OTHER") else "other"
@@ -110,7 +112,7 @@ def fill_flows(p: Profile, cal: Calendar, rate: FloatArray, seg_stock: FloatArra
         if exposure <= 0:
             continue
         for s, c in cells:
-            rate[s, c, days] = flow.count / exposure
+            rate[s, c, days] = flow.count * scale / exposure
             touched.add((s, c))
     for s, c in sorted(touched):
         rate[s, c] = _fill_nearest(rate[s, c])

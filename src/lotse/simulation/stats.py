@@ -134,8 +134,10 @@ class Stats:
             "proposals": c["proposals"],
             "hires": c["hires"],
             "hire_rate": _share(c["hires"], c["proposals"]),
-            "mean_kdu_eur": round(self.money[0] / self.money[2], 2) if self.money[2] else None,
-            "mean_household_llu_eur": round(self.money[1] / self.money[2], 2)
+            "mean_kdu_eur": round(float(self.money[0] / self.money[2]), 2)
+            if self.money[2]
+            else None,
+            "mean_household_llu_eur": round(float(self.money[1] / self.money[2]), 2)
             if self.money[2]
             else None,
             "vacancies_by_level": {str(k): vacancy_levels[k] for k in sorted(vacancy_levels)},
