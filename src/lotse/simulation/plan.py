@@ -147,7 +147,13 @@ def _segment_stock(seg: Segment, p: Profile, cal: Calendar, e: float, rho: float
     return float(seg.size)
 
 
-def _rates(p: Profile, cal: Calendar, seg_stock: FloatArray, n: int) -> tuple[FloatArray, float]:
+def _rates(
+    p: Profile, cal: Calendar, seg_stock: FloatArray, expo: FloatArray, scale: float
+) -> tuple[FloatArray, float]:
+    """Rates per (segment, origin, day) and the base rate per day.
+
+    The base rate makes the expected integrations of the last 12 months equal the quota times
+    the expected average stock (stock × exposure factor: above one for cohorts)."""
     n_seg, n_cat = seg_stock.shape
     t = np.arange(cal.days)
     year = t >= cal.last_year_start
@@ -155,12 +161,43 @@ def _rates(p: Profile, cal: Calendar, seg_stock: FloatArray, n: int) -> tuple[Fl
     for k, seg in enumerate(p.segments, start=1):
         if seg.quota is not None:
             rate[k][:, t >= cal.day(seg.starts_on)] = seg.quota / DAYS_PER_YEAR
-    rates.fill_flows(p, cal, rate, seg_stock, n / p.elb)
-    fixed = float(np.nansum(seg_stock[:, :, None] * np.where(year, rate, np.nan)))
-    base_exposure = float((seg_stock[:, :, None] * (np.isnan(rate) & year)).sum())
-    base = (p.quota * n - fixed) / base_exposure if base_exposure else 0.0
+    rates.fill_flows(p, cal, rate, seg_stock, scale)
+    exposure = (seg_stock * expo)[:, :, None]
+    fixed = float(np.nansum(exposure * np.where(year, rate, np.nan)))
+    base_exposure = float((exposure * (np.isnan(rate) & year)).sum())
+    target = p.quota * float(exposure.sum()) * year.sum() / DAYS_PER_YEAR
+    base = (target - fixed) / base_exposure if base_exposure else 0.0
     base = max(base, FLOOR_RATE / DAYS_PER_YEAR)
     return np.where(np.isnan(rate), base, rate), base
+
+
+def _flows_and_durations(
+    p: Profile,
+    cal: Calendar,
+    rate: FloatArray,
+    avail: FloatArray,
+    e: FloatArray,
+    rho: FloatArray,
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Per (segment, origin): exits per day by type, stock durations, exposure factors."""
+    n_seg, n_cat = rate.shape[:2]
+    shape = (n_seg, n_cat, cal.days)
+    ret_w, int_w, left_w, duration = (np.zeros(shape) for _ in range(4))
+    expo = np.ones((n_seg, n_cat))
+    other = p.other_exit_rate / DAYS_PER_YEAR
+    for s in range(n_seg):
+        cohort = s > 0 and p.segments[s - 1].cohort
+        for c in range(n_cat):
+            ret_w[s, c], int_w[s, c], left_w[s, c] = rates.flows(
+                rate[s, c], avail[c], e[s], rho[s], other
+            )
+            pres = rates.presence(int_w[s, c] + left_w[s, c], ret_w[s, c])
+            if cohort:
+                expo[s, c] = _cohort_factor(pres, cal)
+                continue
+            survival = np.clip(1 - pres / max(1e-9, 1 - ret_w[s, c].sum()), 0, 1)
+            duration[s, c] = 1 - np.minimum.accumulate(survival)
+    return ret_w, int_w, left_w, duration, expo
 
 
 def make_plan(p: Profile, n: int) -> Plan:
@@ -201,24 +238,12 @@ def make_plan(p: Profile, n: int) -> Plan:
         if seg.cohort:
             min_days[k] = (p.as_of - seg.starts_on).days + seg.min_unemployed_days
     seg_cells[:, :, 0] = free
-    rate, base = _rates(p, cal, seg_cells.sum(axis=0).T.astype(float), n)
-
-    shape = (n_seg, len(cats), cal.days)
-    ret_w, int_w, left_w, duration = (np.zeros(shape) for _ in range(4))
-    expo = np.ones((n_seg, len(cats)))
-    other = p.other_exit_rate / DAYS_PER_YEAR
-    for s in range(n_seg):
-        cohort = s > 0 and p.segments[s - 1].cohort
-        for c in range(len(cats)):
-            ret_w[s, c], int_w[s, c], left_w[s, c] = rates.flows(
-                rate[s, c], avail[c], e[s], rho[s], other
-            )
-            pres = rates.presence(int_w[s, c] + left_w[s, c], ret_w[s, c])
-            if cohort:
-                expo[s, c] = _cohort_factor(pres, cal)
-                continue
-            survival = np.clip(1 - pres / max(1e-9, 1 - ret_w[s, c].sum()), 0, 1)
-            duration[s, c] = 1 - np.minimum.accumulate(survival)
+    seg_stock = seg_cells.sum(axis=0).T.astype(float)
+    # Cohorts' exposure depends a little on the base rate: a first pass with the quota.
+    expo = np.ones_like(seg_stock)
+    for _ in range(2):
+        rate, base = _rates(p, cal, seg_stock, expo, n / p.elb)
+        ret_w, int_w, left_w, duration, expo = _flows_and_durations(p, cal, rate, avail, e, rho)
 
     # Strata: expected returners, integrated and other leavers per stock cell.
     rows: list[tuple[int, int, int, int]] = []

@@ -4,8 +4,8 @@
   distribution, which keeps the stock level over the window (the leavers of later years were
   still in benefits earlier); beyond the window an exponential time with a mean of 1,400 days:
   many are long-term recipients. Never before the origin's earliest date (Ukrainians: June
-  2022) or the year the person turned 15 (eLb from 15 on); cohort members (a focus group) at
-  least as long as the cohort requires.
+  2022), the year the person turned 15 (eLb from 15 on) or 2005 (SGB II); cohort members (a
+  focus group) at least as long as the cohort requires.
 * ``returner``: a period that ends the day before a job that ends the need, the job (30–300
   days), and a new open period 0–30 days after the job ended.
 * ``integrated``: a period that ends the day before a need-ending job. A share of these jobs
@@ -39,6 +39,8 @@ from lotse.simulation.plan import INTEGRATED, LEFT, RETURNER, STOCK, STOCK_TAIL_
 from lotse.simulation.propensity import capability
 from lotse.simulation.rates import LEAVER_MEAN, LEAVER_MIN, return_probability
 
+SGB_II_START = date(2005, 1, 1)
+"""Nobody can have been an eLb before the SGB II came into force."""
 MINIJOB_RATE = 0.06
 PUBLIC_RATE = 0.03
 PUBLIC_MIN_DAYS = 5 * 365
@@ -83,7 +85,7 @@ class Context:
         first = [origins.SPECS[code].earliest for code in origins.CATEGORIES]
         by_origin = np.array([-(10**6) if d is None else cal.day(d) for d in first])
         earliest = by_origin[people.origin]
-        self.earliest = np.maximum(adult, earliest)
+        self.earliest = np.maximum(np.maximum(adult, earliest), cal.day(SGB_II_START))
         self.mult = np.exp(people.logit) * people.work_permitted
         self.group = plan.rate_group[people.segment, people.origin]
         self.month_of = np.array(
