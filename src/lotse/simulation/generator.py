@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -217,20 +217,20 @@ def generate(
     return GenerationSummary(Path(out), p.key, seed, p.as_of, n, files, targets, produced)
 
 
-def _employer_rows(labour: Labour) -> list[dict[str, Any]]:
-    return [
+def _employer_rows(labour: Labour) -> Iterator[dict[str, Any]]:
+    return (
         {"employer_id": e, "name": name, "plz": plz}
         for e, name, plz in zip(
             labour.employer_ids, labour.employer_names, labour.employer_plz, strict=True
         )
-    ]
+    )
 
 
-def _vacancy_rows(plan: Plan, labour: Labour) -> list[dict[str, Any]]:
+def _vacancy_rows(plan: Plan, labour: Labour) -> Iterator[dict[str, Any]]:
     cal = plan.calendar
     german = ("A0", "A1", "A2", "B1", "B2", "C1", "C2")
     last = cal.days - 1
-    return [
+    return (
         {
             "vacancy_id": labour.ids[j],
             "employer_id": labour.employer_ids[int(labour.employer[j])],
@@ -245,7 +245,7 @@ def _vacancy_rows(plan: Plan, labour: Labour) -> list[dict[str, Any]]:
             "status": "open" if labour.closes[j] >= last else "closed",
         }
         for j in range(labour.count)
-    ]
+    )
 
 
 def _manifest(

@@ -22,6 +22,7 @@ from lotse.errors import InvalidInput, Problem
 from lotse.exchange.schema import SPECS, FileSpec, format_row
 
 MANIFEST = "generation.json"
+BATCH = 10_000
 
 
 class Sink:
@@ -36,9 +37,17 @@ class Sink:
 
     def write(self, rows: Iterable[dict[str, Any]]) -> None:
         spec = self.spec
-        cells = [format_row(spec, row) for row in rows]
-        self._csv.writerows(cells)
-        self.rows += len(cells)
+        batch: list[list[str]] = []
+        for row in rows:
+            batch.append(format_row(spec, row))
+            if len(batch) == BATCH:
+                self._flush(batch)
+        self._flush(batch)
+
+    def _flush(self, batch: list[list[str]]) -> None:
+        self._csv.writerows(batch)
+        self.rows += len(batch)
+        batch.clear()
 
     def close(self) -> None:
         self._fh.close()
