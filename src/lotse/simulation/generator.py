@@ -127,11 +127,11 @@ def check(
                 value=str(officers),
             )
         )
-    if as_of is not None and not date(2023, 1, 1) <= as_of <= date(2035, 12, 31):
+    if as_of is not None and not date(2024, 1, 1) <= as_of <= date(2035, 12, 31):
         problems.append(
             Problem(
                 "range",
-                "must lie between 2023-01-01 and 2035-12-31",
+                "must lie between 2024-01-01 and 2035-12-31",
                 column="as_of",
                 value=as_of.isoformat(),
             )

@@ -112,6 +112,8 @@ class Profile:
     published: dict[str, object] = field(default_factory=dict)
     """Published figures that have no place in the exchange format (kept for the record)."""
     notes: tuple[str, ...] = ()
+    shape_source: str = "mission.md"
+    """Where the sites' migrant figures and the programme teams come from."""
 
     @property
     def migrants_fixed(self) -> bool:
@@ -261,6 +263,7 @@ PROFILES: dict[str, Profile] = {
             job_turbo=True,
             teams=(Team("Job-Turbo", "Bitterfeld", 3, "job_turbo"),),
             sector_demand={"solar": 0.05, "manufacturing": 0.15},
+            shape_source="demo [assumption]",
         ),
     )
 }  # fmt: skip

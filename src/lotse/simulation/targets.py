@@ -132,7 +132,7 @@ def build_targets(plan: Plan, team_sizes: dict[str, int]) -> dict[str, dict[str,
             targets[f"migration_background.{site.name}"] = {
                 "value": row,
                 "published": site.migrants,
-                "source": "mission.md",
+                "source": p.shape_source,
             }
     minimum = p.published.get("integration_course_ltu_participants_min")
     if isinstance(minimum, int):
@@ -155,6 +155,6 @@ def build_targets(plan: Plan, team_sizes: dict[str, int]) -> dict[str, dict[str,
         targets[f"team.{team.name}.officers"] = {
             "value": team_sizes.get(team.name, 0),
             "published": team.officers,
-            "source": "mission.md",
+            "source": p.shape_source,
         }
     return targets
