@@ -118,11 +118,11 @@ def check(
         problems.append(
             Problem("range", "must be at least 1", column="vacancies", value=str(vacancies))
         )
-    if officers is not None and p is not None and officers < len(p.sites):
+    if officers is not None and p is not None and officers < len(p.sites) + len(p.teams):
         problems.append(
             Problem(
                 "range",
-                f"must be at least {len(p.sites)} (one per site)",
+                f"must be at least {len(p.sites) + len(p.teams)} (one per site and programme team)",
                 column="officers",
                 value=str(officers),
             )
