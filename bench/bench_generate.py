@@ -1,6 +1,6 @@
 """Benchmark ``lotse generate``: rows per second and peak memory, per size.
 
-    .venv/bin/python -m bench.bench_generate --clients 50000 200000
+    .venv/bin/python -m bench.bench_generate --clients 50000 200000   (default: 10000 40000)
 
 Each size runs in a fresh Python process (so the peak resident memory, ``ru_maxrss``, belongs
 to that size alone) and writes into a temporary folder that is removed afterwards. Memory that
@@ -45,7 +45,7 @@ def run_one(profile: str, clients: int, seed: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", default="duisburg")
-    parser.add_argument("--clients", "--scale", type=int, nargs="+", default=[50_000, 200_000])
+    parser.add_argument("--clients", "--scale", type=int, nargs="+", default=[10_000, 40_000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
