@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import caseloads, contacts, db, events, plan
+from lotse.cli import caseloads, contacts, db, events, generate, plan
 from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
@@ -19,3 +19,4 @@ app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(events.app, name="events")
 measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
+app.command("generate")(generate.generate_cmd)
