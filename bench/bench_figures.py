@@ -1,7 +1,7 @@
 """Benchmark: every key figure for one month over N eLb with 24 months of history.
 
-    .venv/bin/python -m bench.bench_figures --scale 200000
-    .venv/bin/python -m bench.bench_figures --scale 4000000 --threads 2
+    .venv/bin/python -m bench.bench_figures                  # 200,000 eLb (python -m bench)
+    .venv/bin/python -m bench.bench_figures --scale 4000000 --threads 2 --memory-limit 3GB
 
 Writes a synthetic Jobcenter as exchange-format Parquet (``bench/synthetic.py``, NumPy, no
 Python object per person), then runs, each in its own process so peak memory is its own:
@@ -136,7 +136,12 @@ def _phase(phase: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, default=4_000_000, help="eLb in the stock")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=200_000,
+        help="eLb in the stock (the issue's full size: 4000000)",
+    )
     parser.add_argument("--month", default=MONTH)
     parser.add_argument("--threads", type=int, default=None, help="DuckDB threads")
     parser.add_argument("--memory-limit", default=None, help="DuckDB memory limit, e.g. 6GB")

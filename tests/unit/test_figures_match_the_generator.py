@@ -1,8 +1,5 @@
 """The figures Lotse computes from a generated Jobcenter agree with what the generator put in.
 
-NEEDS the branches ``generator`` (``lotse generate``, ``generation.json``) and ``exchange``;
-until they are merged this module is not collected (``tests/unit/conftest.py``).
-
 ``lotse generate --jobcenter borken|anhalt_bitterfeld --out DIR`` writes an exchange folder and
 ``generation.json`` with ``as_of`` (a month end), ``targets`` (what it aimed at: the published
 figures, scaled) and ``produced`` (the same figures counted in the files with the generator's
