@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import caseloads, contacts, db, events, generate, plan
+from lotse.cli import caseloads, contacts, controlling, db, events, generate, plan
 from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
@@ -20,3 +20,5 @@ app.add_typer(contacts.app, name="contacts")
 app.add_typer(events.app, name="events")
 measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
 app.command("generate")(generate.generate_cmd)
+app.command("figures")(controlling.figures)
+app.command("report")(controlling.report)
