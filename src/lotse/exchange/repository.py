@@ -8,7 +8,7 @@ than one ORM object per row.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import islice
 from typing import Any, TypeAlias, TypeVar
@@ -70,6 +70,26 @@ def any_of(
     if postgres:
         return expression == sa.any_(sa.literal(values, postgresql.ARRAY(expression.type)))
     return expression.in_(values)
+
+
+def _memo(processor: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """A bind processor that converts each distinct value once (dates, times and codes repeat)."""
+    if processor is None:
+        return None
+    cache: dict[Any, Any] = {}
+
+    def process(value: Any) -> Any:
+        try:
+            return cache[value]
+        except KeyError:
+            result = processor(value)
+            if len(cache) < 50_000:
+                cache[value] = result
+            return result
+        except TypeError:  # unhashable (JSON lists and objects)
+            return processor(value)
+
+    return process
 
 
 class ExchangeRepository:
@@ -175,7 +195,9 @@ class ExchangeRepository:
         connection = self.session.connection()
         dialect = connection.dialect
         names = list(rows[0])
-        processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+        processors = [
+            _memo(table.c[n].type.dialect_impl(dialect).bind_processor(dialect)) for n in names
+        ]
         values = [
             tuple(
                 [row[n] if p is None else p(row[n]) for n, p in zip(names, processors, strict=True)]
