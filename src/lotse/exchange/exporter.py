@@ -17,12 +17,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from lotse import audit_trail
 from lotse.domain.codes import AuditAction
 from lotse.errors import Conflict
 from lotse.exchange.report import ImportProgress
 from lotse.exchange.repository import ExchangeRepository, ExportRepository
 from lotse.exchange.schema import CLIENTS, IMPORT_ORDER, PROGRAMMES, FileSpec, write_csv
-from lotse.models import AuditEntry
 
 ACTOR = "cli:export"
 BATCH = 5000
@@ -73,14 +73,13 @@ def export_folder(
         with tmp.open("w", encoding="utf-8", newline="") as fh:
             report.files[spec.name] = write_csv(fh, spec, _rows(first, batches, progress, label))
         tmp.replace(path)
-    session.add(
-        AuditEntry(
-            actor=actor,
-            action=AuditAction.EXPORT,
-            entity="exchange",
-            entity_id=folder.name[:64] or None,
-            detail={"folder": str(folder), "files": dict(report.files)},
-        )
+    audit_trail.record(
+        session,
+        actor=actor,
+        action=AuditAction.EXPORT,
+        entity="exchange",
+        entity_id=folder.name[:64] or None,
+        detail={"folder": str(folder), "files": dict(report.files)},
     )
     session.flush()
     return report

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from lotse import audit_trail
 from lotse.domain.codes import AuditAction
 from lotse.errors import InvalidInput, Problem
 from lotse.exchange.reader import ExchangeData, KnownIds, read_folder
@@ -24,7 +25,6 @@ from lotse.exchange.repository import ExchangeRepository
 from lotse.exchange.rows import money_problems
 from lotse.exchange.schema import BENEFIT_PERIODS, IMPORT_ORDER
 from lotse.exchange.writer import Writer
-from lotse.models import AuditEntry
 
 __all__ = ["FileCounts", "ImportProgress", "ImportReport", "import_folder"]
 
@@ -66,14 +66,13 @@ def import_folder(
         raise InvalidInput(
             Problem("database", f"the database refused the import: {exc.orig}", str(folder))
         ) from exc
-    session.add(
-        AuditEntry(
-            actor=actor,
-            action=AuditAction.IMPORT,
-            entity="exchange",
-            entity_id=folder.name[:64] or None,
-            detail=report.detail(),
-        )
+    audit_trail.record(
+        session,
+        actor=actor,
+        action=AuditAction.IMPORT,
+        entity="exchange",
+        entity_id=folder.name[:64] or None,
+        detail=report.detail(),
     )
     session.flush()
     return report

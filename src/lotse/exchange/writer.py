@@ -114,13 +114,24 @@ class Writer:
         self.households()
         self.employers()
         self.clients()
+        self.release(SITES, PROGRAMMES, OFFICERS, HOUSEHOLDS, EMPLOYERS, CLIENTS)
         self.vacancies()
+        self.release(VACANCIES)
         if self.data.has(BENEFIT_PERIODS) or self.data.has(INTEGRATIONS) or self.data.has(HISTORY):
             self.client_ids = self.repo.id_map(CLIENTS_T, "ref")
             self.periods()
+            self.release(BENEFIT_PERIODS)
             self.job_starts()
+            self.release(INTEGRATIONS)
             self.history()
         return self.report
+
+    def release(self, *specs: FileSpec) -> None:
+        """Drop the parsed rows of files already written (a large import's memory)."""
+        for spec in specs:
+            if self.data.has(spec):
+                self.data.rows[spec.name] = []
+                self.data.lines[spec.name] = []
 
     # -- one step per file ------------------------------------------------------------------------
 
@@ -184,7 +195,7 @@ class Writer:
 
     def households(self) -> None:
         if self.data.has(HOUSEHOLDS):
-            rows = [r.household_row(x) for x in self.data.get(HOUSEHOLDS)]
+            rows = (r.household_row(x) for x in self.data.get(HOUSEHOLDS))
             self.upsert(HOUSEHOLDS, HOUSEHOLDS_T, ("ref",), rows)
         if any(x["household_id"] is not None for x in self.data.get(CLIENTS)):
             self.household_ids = self.repo.id_map(HOUSEHOLDS_T, "ref")
@@ -193,7 +204,7 @@ class Writer:
 
     def employers(self) -> None:
         if self.data.has(EMPLOYERS):
-            rows = [r.employer_row(x) for x in self.data.get(EMPLOYERS)]
+            rows = (r.employer_row(x) for x in self.data.get(EMPLOYERS))
             self.upsert(EMPLOYERS, EMPLOYERS_T, ("ref",), rows)
         if not self.data.has(VACANCIES):
             return
@@ -213,21 +224,21 @@ class Writer:
 
     def vacancies(self) -> None:
         if self.data.has(VACANCIES):
-            rows = [r.vacancy_row(x, self.employer_ids[x["employer_id"]])
-                    for x in self.data.get(VACANCIES)]  # fmt: skip
+            rows = (r.vacancy_row(x, self.employer_ids[x["employer_id"]])
+                    for x in self.data.get(VACANCIES))  # fmt: skip
             self.upsert(VACANCIES, VACANCIES_T, ("ref",), rows)
 
     def periods(self) -> None:
         if self.data.has(BENEFIT_PERIODS):
-            rows = [r.period_row(x, self.client_ids[x["client_id"]])
-                    for x in self.data.get(BENEFIT_PERIODS)]  # fmt: skip
+            rows = (r.period_row(x, self.client_ids[x["client_id"]])
+                    for x in self.data.get(BENEFIT_PERIODS))  # fmt: skip
             self.upsert(BENEFIT_PERIODS, PERIODS_T, ("client_id", "start"), rows,
                         fresh=self.new_clients)  # fmt: skip
 
     def job_starts(self) -> None:
         if self.data.has(INTEGRATIONS):
-            rows = [r.job_start_row(x, self.client_ids[x["client_id"]])
-                    for x in self.data.get(INTEGRATIONS)]  # fmt: skip
+            rows = (r.job_start_row(x, self.client_ids[x["client_id"]])
+                    for x in self.data.get(INTEGRATIONS))  # fmt: skip
             self.upsert(INTEGRATIONS, JOB_STARTS_T, ("client_id", "start", "kind"), rows,
                         fresh=self.new_clients)  # fmt: skip
 
@@ -235,10 +246,10 @@ class Writer:
         if not self.data.has(HISTORY):
             return
         vacancy_ids = self.repo.id_map(VACANCIES_T, "ref")
-        rows = [
+        rows = (
             r.history_row(x, self.client_ids[x["client_id"]], vacancy_ids[x["vacancy_id"]])
             for x in self.data.get(HISTORY)
-        ]
+        )
         # A history row is a proposal that was made and what came of it; the officer's decision
         # to propose is therefore taken (accepted), not pending in anyone's worklist.
         defaults = {"source": ProposalSource.IMPORT, "decision": ProposalDecision.ACCEPTED,
@@ -284,7 +295,7 @@ class Writer:
         spec: FileSpec,
         table: sa.Table,
         key: tuple[str, ...],
-        table_rows: list[TableRow],
+        table_rows: Iterable[TableRow],
         *,
         insert_defaults: TableRow | None = None,
         fresh: set[Any] | None = None,
@@ -296,13 +307,11 @@ class Writer:
         """
         counts = self.counts(spec)
         label = f"write {spec.name}"
-        self.start(label, len(table_rows))
-        if not table_rows:
-            return
-        columns = [c for c in table_rows[0] if c not in key]
+        self.start(label, len(self.data.get(spec)))
         skip = fresh or set()
         empty = self.repo.is_empty(table)
         for batch in chunks(table_rows):
+            columns = [c for c in batch[0] if c not in key]
             firsts = set() if empty else {row[key[0]] for row in batch} - skip
             existing = self.repo.existing(table, key, columns, firsts)
             new, changed, same = plan(existing, batch, key, columns)
