@@ -268,3 +268,39 @@ def test_each_run_leaves_one_audit_entry(session: Session, tmp_path: Path) -> No
         "inserted": 4, "updated": 0, "unchanged": 0,
     }  # fmt: skip
     assert entries[1].detail["files"]["clients.csv"] == 4
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.totals: dict[str, int] = {}
+        self.done: dict[str, int] = {}
+
+    def start(self, label: str, total: int) -> None:
+        self.totals[label] = total
+        self.done[label] = 0
+
+    def advance(self, label: str, n: int) -> None:
+        self.done[label] += n
+
+
+def test_every_progress_bar_of_an_import_runs_to_its_end(session: Session, tmp_path: Path) -> None:
+    bars = _Recorder()
+    import_folder(session, write_folder(tmp_path, SMALL), today=TODAY, progress=bars)
+    assert bars.totals == {
+        **{f"read {name}": rows for name, rows in SMALL_ROWS.items()},
+        **{f"write {name}": rows for name, rows in SMALL_ROWS.items()},
+    }
+    assert bars.done == bars.totals
+
+
+def test_rows_are_exported_in_code_point_order_of_their_ids(
+    session: Session, tmp_path: Path
+) -> None:
+    # Python's sorted(): upper case before lower case, "Ä" (U+00C4) after both.
+    ids = ["b2", "Äx", "B1", "a3"]
+    rows = "".join(f"{i},Bitterfeld,active,06749\n" for i in ids)
+    import_folder(session, write_folder(tmp_path, {"clients.csv": "client_id,site,status,plz\n"
+                                                   + rows}), today=TODAY)  # fmt: skip
+    export_folder(session, tmp_path / "out")
+    exported = (tmp_path / "out" / "clients.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [line.split(",")[0] for line in exported] == ["B1", "a3", "b2", "Äx"]
