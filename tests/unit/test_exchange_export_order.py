@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
-from lotse.exchange.repository import ExportRepository
+from lotse.exchange.export_repository import ExportRepository
 from lotse.exchange.schema import IMPORT_ORDER
 
 

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from lotse import audit_trail
 from lotse.domain.codes import AuditAction
 from lotse.errors import Conflict
+from lotse.exchange.export_repository import ExportRepository
 from lotse.exchange.report import ImportProgress
-from lotse.exchange.repository import ExchangeRepository, ExportRepository
+from lotse.exchange.repository import ExchangeRepository
 from lotse.exchange.schema import CLIENTS, IMPORT_ORDER, PROGRAMMES, FileSpec, write_csv
 
 ACTOR = "cli:export"

@@ -1,7 +1,7 @@
 """Write a validated exchange folder to the database, file by file, in batches.
 
 Every file is an upsert by its exchange key: rows are compared with what the database holds and
-only new or changed rows are written (Core ``executemany``, never one ORM object per row). Sites,
+only new or changed rows are written (bulk writes, never one ORM object per row). Sites,
 teams, officers, employers and built-in programmes that rows name but no file defines are created.
 """
 
@@ -18,7 +18,7 @@ from lotse.domain.programmes import BUILT_IN
 from lotse.exchange import rows as r
 from lotse.exchange.reader import ExchangeData
 from lotse.exchange.report import FileCounts, ImportProgress, ImportReport
-from lotse.exchange.repository import ExchangeRepository, Key, chunks
+from lotse.exchange.repository import ExchangeRepository, chunks
 from lotse.exchange.schema import (
     BENEFIT_PERIODS,
     CLIENTS,
@@ -32,60 +32,22 @@ from lotse.exchange.schema import (
     VACANCIES,
     FileSpec,
 )
-from lotse.models import (
-    BenefitPeriod,
-    Client,
-    ClientOccupation,
-    Employer,
-    Household,
-    JobStart,
-    Officer,
-    Programme,
-    ProgrammeMembership,
-    Proposal,
-    Site,
-    Team,
-    Vacancy,
+from lotse.exchange.tables import (
+    CLIENTS_T,
+    EMPLOYERS_T,
+    HOUSEHOLDS_T,
+    JOB_STARTS_T,
+    OFFICERS_T,
+    PERIODS_T,
+    PROGRAMMES_T,
+    PROPOSALS_T,
+    SITES_T,
+    TEAMS_T,
+    VACANCIES_T,
+    TableRow,
+    plan,
 )
-
-IMPORT_REASON = "import"
-"""Reason recorded on programme memberships opened by an import."""
-
-TableRow = dict[str, Any]
-
-
-def _table(model: Any) -> sa.Table:
-    table = model.__table__
-    assert isinstance(table, sa.Table)
-    return table
-
-
-SITES_T, PROGRAMMES_T, TEAMS_T = _table(Site), _table(Programme), _table(Team)
-OFFICERS_T, HOUSEHOLDS_T, EMPLOYERS_T = _table(Officer), _table(Household), _table(Employer)
-CLIENTS_T, OCCUPATIONS_T = _table(Client), _table(ClientOccupation)
-MEMBERSHIPS_T, VACANCIES_T = _table(ProgrammeMembership), _table(Vacancy)
-PERIODS_T, JOB_STARTS_T, PROPOSALS_T = _table(BenefitPeriod), _table(JobStart), _table(Proposal)
-
-
-def plan(
-    existing: dict[Key, tuple[int, tuple[Any, ...]]],
-    batch: list[TableRow],
-    key: tuple[str, ...],
-    columns: list[str],
-) -> tuple[list[TableRow], list[tuple[TableRow, int]], list[tuple[TableRow, int]]]:
-    """Split table rows into new ones, changed ones (with id) and unchanged ones (with id)."""
-    new: list[TableRow] = []
-    changed: list[tuple[TableRow, int]] = []
-    same: list[tuple[TableRow, int]] = []
-    for row in batch:
-        found = existing.get(tuple(row[c] for c in key))
-        if found is None:
-            new.append(row)
-        elif found[1] == tuple(row[c] for c in columns):
-            same.append((row, found[0]))
-        else:
-            changed.append((row, found[0]))
-    return new, changed, same
+from lotse.exchange.writer_clients import write_clients
 
 
 class Writer:
@@ -218,8 +180,6 @@ class Writer:
     def clients(self) -> None:
         if not self.data.has(CLIENTS):
             return
-        from lotse.exchange.writer_clients import write_clients
-
         write_clients(self)
 
     def vacancies(self) -> None:

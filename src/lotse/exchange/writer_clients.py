@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from lotse.exchange import rows as r
 from lotse.exchange.repository import chunks
 from lotse.exchange.schema import CLIENTS
-from lotse.exchange.writer import (
+from lotse.exchange.tables import (
     CLIENTS_T,
     IMPORT_REASON,
     MEMBERSHIPS_T,
