@@ -154,7 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.child:
-        print(json.dumps(run_one(args.child, args.data, args.twice)))
+        from lotse.errors import InvalidInput
+
+        try:
+            print(json.dumps(run_one(args.child, args.data, args.twice)))
+        except InvalidInput as exc:
+            print(f"{len(exc.problems)} problem(s) in {args.data}:", file=sys.stderr)
+            for problem in exc.problems[:50]:
+                print(f"  {problem}", file=sys.stderr)
+            return 2
         return 0
 
     clients, vacancies = round(args.clients * args.scale), round(args.vacancies * args.scale)

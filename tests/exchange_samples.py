@@ -3,7 +3,7 @@
 ``SMALL`` covers every file and every column, with empty cells, coordinates left to the postcode
 (C001, C002, V01, V03), coordinates given without a postcode (C003, V02) and with one (C004). It
 is written canonically (columns in the spec's order, rows sorted by key, cells as
-``schema.format_cell`` writes them, CRLF line ends), so an export of it must be byte-identical.
+``schema.format_cell`` writes them, LF line ends), so an export of it must be byte-identical.
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ SMALL_ROWS = {name: text.count("\n") - 1 for name, text in SMALL.items()}
 """Data rows per file of ``SMALL``."""
 
 
-def write_folder(folder: Path, files: dict[str, str], *, crlf: bool = True) -> Path:
-    """Write ``files`` into ``folder`` (CRLF line ends, as the csv module writes them)."""
+def write_folder(folder: Path, files: dict[str, str], *, crlf: bool = False) -> Path:
+    """Write ``files`` into ``folder`` (LF line ends as ``schema.write_csv``, or CRLF)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         data = text.replace("\n", "\r\n") if crlf else text

@@ -217,7 +217,7 @@ def test_an_amount_with_fractions_of_a_cent_is_refused(session: Session, tmp_pat
 def test_a_folder_in_any_layout_exports_as_the_canonical_one(
     session: Session, tmp_path: Path
 ) -> None:
-    # Columns in another order, LF line ends, rows unsorted, TRUE for true, an extra column.
+    # Columns in another order, CRLF line ends, rows unsorted, TRUE for true, an extra column.
     lines = SMALL["clients.csv"].splitlines()
     header = lines[0].split(",")
     order = list(reversed(range(len(header))))
@@ -234,7 +234,7 @@ def test_a_folder_in_any_layout_exports_as_the_canonical_one(
     clients = "\n".join([shuffle(lines[0]).replace(",x", ",remark")]
                         + [shuffle(x) for x in reversed(lines[1:])]) + "\n"  # fmt: skip
     files = dict(SMALL, **{"clients.csv": clients.replace(",true,", ",TRUE,")})
-    report = import_folder(session, write_folder(tmp_path / "in", files, crlf=False), today=TODAY)
+    report = import_folder(session, write_folder(tmp_path / "in", files, crlf=True), today=TODAY)
     assert report.warnings == ["clients.csv: unknown column 'remark' ignored"]
     export_folder(session, tmp_path / "out")
     canonical = write_folder(tmp_path / "canonical", SMALL)

@@ -19,7 +19,7 @@ CLIENT_OK = "C1,Bitterfeld,active,06749"
 
 
 def _read(folder: Path, files: dict[str, str], known: KnownIds | None = None) -> ExchangeData:
-    return read_folder(write_folder(folder, files, crlf=False), known=known)
+    return read_folder(write_folder(folder, files), known=known)
 
 
 def _problems(folder: Path, files: dict[str, str], known: KnownIds | None = None) -> list[Problem]:

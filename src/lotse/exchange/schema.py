@@ -278,10 +278,10 @@ def write_csv(fh: TextIO, spec: FileSpec, rows: Iterable[dict[str, Any]]) -> int
     """Write the header and ``rows`` in the canonical form; returns the number of rows.
 
     Canonical: columns in the spec's order, cells through :func:`format_cell`, the csv module's
-    default dialect (comma, minimal quoting, CRLF line ends). Open ``fh`` with
-    ``encoding="utf-8", newline=""``. The generator and the exporter both write through this.
+    default dialect but for LF line ends (comma, quotes only where needed). Open ``fh`` with
+    ``encoding="utf-8", newline=""``. The exporter writes through this, the generator the same way.
     """
-    writer = csv.writer(fh)
+    writer = csv.writer(fh, lineterminator="\n")
     writer.writerow(spec.column_names)
     n = 0
     for row in rows:
