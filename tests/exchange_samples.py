@@ -1,8 +1,9 @@
 """Hand-written exchange-format folders for the import/export tests.
 
-``SMALL`` covers every file and every column, with empty cells, coordinates left to the postcode
-(C001, C002, V01, V03), coordinates given without a postcode (C003, V02) and with one (C004). It
-is written canonically (columns in the spec's order, rows sorted by key, cells as
+``SMALL`` covers every file and every column, each filled and (where optional) empty at least
+once — except ``weekly_hours``, whose empty cell means 39 and comes back as such. Coordinates are
+left to the postcode (C001, C002, V01, V03), given without a postcode (C003, V02) and given with
+one (C004). It is written canonically (columns in the spec's order, rows sorted by key, cells as
 ``schema.format_cell`` writes them, LF line ends), so an export of it must be byte-identical.
 """
 
@@ -14,12 +15,12 @@ SMALL: dict[str, str] = {
     "sites.csv": """\
 site,plz,state
 Bitterfeld,06749,ST
-Köthen,06366,ST
+Köthen,,ST
 Zerbst,39261,
 """,
     "programmes.csv": """\
 programme,name,kind,target_rule,caseload_ratio,contacts_per_month,starts_on,ends_on
-fokus,Fokusgruppe Anhalt,focus_group,"{""german_level_max"":""A2"",""status_in"":[""active""]}",50,2,2025-01-01,2025-12-31
+fokus,Fokusgruppe Anhalt,focus_group,"{""german_level_max"":""A2"",""status_in"":[""active""]}",50,,2025-01-01,2025-12-31
 job_turbo,Job-Turbo,programme,,,0.72,,
 """,  # noqa: E501
     "officers.csv": """\

@@ -290,3 +290,20 @@ def test_a_problem_reads_as_one_line_with_file_line_column_value_and_rule(tmp_pa
         "clients.csv, line 2, column unemployed_since: value '2024-02-30': "
         "not a calendar date [date]"
     )
+
+
+def test_the_sample_folder_fills_every_column_and_leaves_every_optional_one_empty_once() -> None:
+    import csv
+    import io
+
+    from lotse.exchange.schema import SPECS
+
+    for name, text in SMALL.items():
+        rows = list(csv.DictReader(io.StringIO(text)))
+        spec = SPECS[name]
+        assert list(rows[0]) == spec.column_names, name  # canonical column order
+        for column in spec.columns:
+            cells = [row[column.name] for row in rows]
+            assert any(cells), (name, column.name)
+            if not column.required and column.name != "weekly_hours":  # empty means 39
+                assert not all(cells), (name, column.name)
