@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from lotse.db.base import Base
+
 SMALL: dict[str, str] = {
     "sites.csv": """\
 site,plz,state
@@ -82,3 +87,11 @@ def write_folder(folder: Path, files: dict[str, str], *, crlf: bool = False) -> 
         data = text.replace("\n", "\r\n") if crlf else text
         (folder / name).write_bytes(data.encode("utf-8"))
     return folder
+
+
+def row_counts(session: Session) -> dict[str, int]:
+    """Rows of every table of the data model."""
+    return {
+        t.name: int(session.scalar(sa.select(sa.func.count()).select_from(t)) or 0)
+        for t in Base.metadata.sorted_tables
+    }

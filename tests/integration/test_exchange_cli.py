@@ -14,8 +14,7 @@ from typer.testing import CliRunner
 from lotse.cli.main import app
 from lotse.db.engine import get_engine
 from lotse.models import AuditEntry
-from tests.exchange_samples import SMALL, write_folder
-from tests.integration.test_exchange_import import row_counts
+from tests.exchange_samples import SMALL, row_counts, write_folder
 
 runner = CliRunner()
 

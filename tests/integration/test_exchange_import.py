@@ -9,7 +9,6 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from lotse.db.base import Base
 from lotse.domain.codes import AuditAction, ProposalDecision, ProposalOutcome, ProposalSource
 from lotse.errors import Conflict, InvalidInput
 from lotse.exchange.exporter import export_folder
@@ -25,17 +24,9 @@ from lotse.models import (
     Site,
     Vacancy,
 )
-from tests.exchange_samples import SMALL, SMALL_ROWS, write_folder
+from tests.exchange_samples import SMALL, SMALL_ROWS, row_counts, write_folder
 
 TODAY = date(2025, 6, 2)
-
-
-def row_counts(session: Session) -> dict[str, int]:
-    """Rows of every table of the data model."""
-    return {
-        t.name: int(session.scalar(sa.select(sa.func.count()).select_from(t)) or 0)
-        for t in Base.metadata.sorted_tables
-    }
 
 
 def _client(session: Session, ref: str) -> Client:
