@@ -1,7 +1,7 @@
 """Benchmark: import a synthetic Jobcenter (clients, benefit periods, vacancies) into a database.
 
+    .venv/bin/python -m bench.bench_import          # 10,000 eLb, 2,000 vacancies, both databases
     .venv/bin/python -m bench.bench_import --clients 100000 --vacancies 20000 --backend both
-    .venv/bin/python -m bench.bench_import --scale 0.1             # 10,000 clients, 2,000 vacancies
     .venv/bin/python -m bench.bench_import --data DIR --backend sqlite    # an existing folder
 
 The folder comes from the synthetic Jobcenter generator
@@ -56,7 +56,10 @@ def generate(out: Path, *, jobcenter: str, clients: int, vacancies: int, seed: i
         _lotse(), "generate", "--jobcenter", jobcenter, "--clients", str(clients),
         "--vacancies", str(vacancies), "--seed", str(seed), "--out", str(out),
     ]  # fmt: skip
-    subprocess.run(command, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"lotse generate failed (exit code {done.returncode})")
     return command
 
 
@@ -142,8 +145,8 @@ def measure(backend: str, folder: Path, workdir: Path, twice: bool) -> dict[str,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=100_000)
-    parser.add_argument("--vacancies", type=int, default=20_000)
+    parser.add_argument("--clients", type=int, default=10_000, help="eLb to generate")
+    parser.add_argument("--vacancies", type=int, default=2_000)
     parser.add_argument("--scale", type=float, default=1.0, help="multiplies both sizes")
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--data", type=Path, help="import this folder instead of generating one")
