@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import caseloads, contacts, controlling, db, events, generate, plan
+from lotse.cli import caseloads, contacts, controlling, db, events, exchange, generate, plan
 from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
@@ -22,3 +22,5 @@ measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
 app.command("generate")(generate.generate_cmd)
 app.command("figures")(controlling.figures)
 app.command("report")(controlling.report)
+app.command("import")(exchange.import_cmd)
+app.command("export")(exchange.export_cmd)
