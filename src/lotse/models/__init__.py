@@ -1,5 +1,6 @@
 """ORM tables, one module per aggregate. Importing this package registers every table."""
 
+from lotse.models.api_tokens import ApiToken
 from lotse.models.audit import AuditEntry
 from lotse.models.clients import BenefitPeriod, Client, ClientOccupation, Household
 from lotse.models.contacts import Contact
@@ -13,6 +14,7 @@ from lotse.models.proposals import Proposal
 from lotse.models.users import User
 
 __all__ = [
+    "ApiToken",
     "AuditEntry",
     "BenefitPeriod",
     "Client",

@@ -1,0 +1,1 @@
+"""Employer events (info days, company visits, action weeks): list and detail."""
