@@ -56,7 +56,7 @@ class MeRead(BaseModel):
     "/auth/token",
     response_model=TokenRead,
     status_code=201,
-    dependencies=[Public()],
+    dependencies=[Public(csrf=False)],
     responses={401: {"model": ProblemDetail, "content": {PROBLEM_JSON: {}}}},
 )
 def create_token(body: TokenRequest, session: SessionDep) -> Response | TokenRead:

@@ -129,10 +129,14 @@ class Authorizer:
 
 
 class PublicMarker:
-    """The dependency behind :func:`Public`: no login needed; CSRF is still checked."""
+    """The dependency behind :func:`Public`: no login needed; CSRF checked unless told not to."""
+
+    def __init__(self, *, csrf: bool = True) -> None:
+        self.csrf = csrf
 
     def __call__(self, request: Request, csrf: CsrfDep) -> None:
-        check_csrf(request, csrf)
+        if self.csrf:
+            check_csrf(request, csrf)
 
 
 def Guard(resource: str, action: str) -> Any:  # noqa: N802 - reads like a type annotation
@@ -141,11 +145,15 @@ def Guard(resource: str, action: str) -> Any:  # noqa: N802 - reads like a type 
 
 
 _PUBLIC = PublicMarker()
+_PUBLIC_NO_CSRF = PublicMarker(csrf=False)
 
 
-def Public() -> Any:  # noqa: N802
-    """Mark a route as open to everyone (login, health). CSRF still applies to its forms."""
-    return Depends(_PUBLIC)
+def Public(*, csrf: bool = True) -> Any:  # noqa: N802
+    """Mark a route as open to everyone (login, health). CSRF still applies to its forms.
+
+    ``csrf=False`` only for JSON endpoints that use no cookie (the token exchange).
+    """
+    return Depends(_PUBLIC if csrf else _PUBLIC_NO_CSRF)
 
 
 def _walk(dependant: Dependant) -> Iterator[Any]:
