@@ -9,13 +9,14 @@ and hands the endpoint an :class:`~lotse.access.principal.Access`. ``create_app(
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy.orm import Session
 
 from lotse.access import audit
@@ -162,19 +163,39 @@ def _walk(dependant: Dependant) -> Iterator[Any]:
         yield from _walk(dep)
 
 
-def guards_of(route: APIRoute) -> list[Authorizer | PublicMarker]:
+@dataclass(frozen=True)
+class FlatRoute:
+    """An endpoint as the application serves it (prefixes and router dependencies applied)."""
+
+    path: str
+    methods: frozenset[str]
+    dependant: Dependant
+    route: APIRoute
+
+
+def flat_routes(routes: Sequence[Any]) -> list[FlatRoute]:
+    """Every API route of ``app.routes``, with included routers expanded."""
+    flat = []
+    for context in iter_route_contexts(routes):
+        original = context.original_route
+        if isinstance(original, APIRoute):
+            dependant = context.dependant
+            flat.append(FlatRoute(str(context.path), frozenset(context.methods or ()),
+                                  dependant, original))  # fmt: skip
+    return flat
+
+
+def guards_of(route: FlatRoute) -> list[Authorizer | PublicMarker]:
     """The guards a route declares (exactly one is required)."""
     return [c for c in _walk(route.dependant) if isinstance(c, Authorizer | PublicMarker)]
 
 
-def verify_guards(routes: list[Any], policy: Policy) -> None:
+def verify_guards(routes: Sequence[Any], policy: Policy) -> None:
     """Raise if any API route lacks exactly one guard, or a guard names an unknown pair."""
     problems = []
-    for route in routes:
-        if not isinstance(route, APIRoute):
-            continue
+    for route in flat_routes(routes):
         guards = guards_of(route)
-        where = f"{','.join(sorted(route.methods or ()))} {route.path}"
+        where = f"{','.join(sorted(route.methods))} {route.path}"
         if len(guards) != 1:
             problems.append(f"{where}: {len(guards)} guards (need exactly one Guard or Public)")
         for guard in guards:

@@ -121,11 +121,11 @@ def officer_names(session: sa.orm.Session, officer_ids: set[int]) -> dict[int, s
     if not officer_ids:
         return {}
     rows = session.execute(sa.select(Officer.id, Officer.name).where(Officer.id.in_(officer_ids)))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def site_names(session: sa.orm.Session) -> dict[int, str]:
-    return dict(session.execute(sa.select(Site.id, Site.name)).tuples().all())
+    return dict(session.execute(sa.select(Site.id, Site.name)).all())
 
 
 __all__ = ["BenefitPeriod", "ClientRepository", "Household", "officer_names", "site_names"]

@@ -11,8 +11,28 @@ from lotse.api.deps import SessionDep
 from lotse.api.routing import Guard
 from lotse.events.repository import EventRepository
 from lotse.events.schemas import EventRead
+from lotse.models import EmployerEvent
 
 router = APIRouter(prefix="/events", tags=["events"])
+FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "employer_id",
+    "site_id",
+    "programme_id",
+    "starts_at",
+    "ends_at",
+    "location",
+    "capacity",
+    "description",
+)
+
+
+def _read(event: EmployerEvent, counts: dict[str, int]) -> EventRead:
+    return EventRead.model_validate(
+        {f: getattr(event, f) for f in FIELDS} | {"invitation_counts": counts}
+    )
 
 
 @router.get("", response_model=list[EventRead])
@@ -26,10 +46,7 @@ def list_events(
     repo = EventRepository(session)
     events = repo.all(repo.listing().limit(limit).offset(offset))
     counts = repo.invitation_counts([e.id for e in events])
-    return [
-        EventRead.model_validate(e).model_copy(update={"invitations": counts.get(e.id, {})})
-        for e in events
-    ]
+    return [_read(e, counts.get(e.id, {})) for e in events]
 
 
 @router.get("/{event_id}", response_model=EventRead)
@@ -40,4 +57,4 @@ def read_event(
     repo = EventRepository(session)
     event = repo.get(event_id)
     counts = repo.invitation_counts([event.id]).get(event.id, {})
-    return EventRead.model_validate(event).model_copy(update={"invitations": counts})
+    return _read(event, counts)

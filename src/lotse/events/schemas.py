@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from lotse.domain.codes import EventKind
 
 
 class EventRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
     id: int
     kind: EventKind
     title: str
@@ -23,4 +21,4 @@ class EventRead(BaseModel):
     location: str | None
     capacity: int | None
     description: str | None
-    invitations: dict[str, int] = {}
+    invitation_counts: dict[str, int] = {}
