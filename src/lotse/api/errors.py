@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lotse.errors import AuthenticationRequired, InvalidInput, LotseError
@@ -47,6 +48,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (403, "The role may not do this, or the record is outside the user's scope"),
         (404, "No such record"),
         (409, "The change conflicts with the record's state"),
+        (422, "Invalid input: every problem found, each with the field it concerns"),
     )
 }
 
@@ -118,10 +120,27 @@ async def http_error(request: Request, exc: Exception) -> Response:
 async def validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if is_api(request):
-        from fastapi.exception_handlers import request_validation_exception_handler
-
-        return await request_validation_exception_handler(request, exc)
+        items = [
+            ProblemItem(
+                rule=str(err.get("type", "invalid")),
+                message=str(err.get("msg", "")),
+                field=".".join(str(x) for x in err.get("loc", ())) or None,
+            )
+            for err in exc.errors()
+        ]
+        return problem(422, "InvalidInput", f"{len(items)} problem(s) in the request", items)
     return error_page(request, 422)
+
+
+async def database_error(request: Request, exc: Exception) -> Response:
+    """Values the database refuses (out of range, NUL bytes; a unique key taken meanwhile)."""
+    conflict = isinstance(exc, IntegrityError)
+    status = 409 if conflict else 422
+    log.info("database refused a value on %s %s: %s", request.method, request.url.path, exc)
+    if is_api(request):
+        what = "the record conflicts with another one" if conflict else "a value is out of range"
+        return problem(status, "Conflict" if conflict else "InvalidInput", what)
+    return error_page(request, status)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
@@ -135,4 +154,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(LotseError, lotse_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(DataError, database_error)
+    app.add_exception_handler(IntegrityError, database_error)
     app.add_exception_handler(Exception, server_error)
