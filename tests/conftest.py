@@ -154,4 +154,4 @@ def web(database_url: str) -> Iterator[object]:
     from lotse.db.engine import get_engine
     from tests.web import build_web
 
-    yield build_web(get_engine(database_url))
+    return build_web(get_engine(database_url))

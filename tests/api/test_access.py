@@ -38,7 +38,8 @@ def test_officer_sees_only_her_caseload_and_the_team_lead_sees_the_team(web: Web
     assert lead.get(f"/api/v1/clients/{web.seed.client_other_team}").status_code == 403
     own = {c["id"] for c in officer.get("/api/v1/clients").json()}
     team = {c["id"] for c in lead.get("/api/v1/clients").json()}
-    assert web.seed.client_main in own and web.seed.client_colleague not in own
+    assert web.seed.client_main in own
+    assert web.seed.client_colleague not in own
     assert {web.seed.client_main, web.seed.client_colleague} <= team
     assert web.seed.client_other_team not in team
     with Session(web.engine) as session:
@@ -55,20 +56,23 @@ def test_opening_a_client_file_writes_who_when_and_what(web: Web) -> None:
     assert [(e.actor, e.entity, e.detail["what"]) for e in reads] == [("anna", "client", "file")]
     assert reads[0].user_id == web.seed.user_ids[Role.OFFICER]
     # The file shows its own trail, including the read just made.
-    assert "Anna Becker" in response.text and "gelesen" in response.text
+    assert "Anna Becker" in response.text
+    assert "gelesen" in response.text
 
 
 def test_employer_service_sees_proposed_candidates_only_and_only_the_shared_part(web: Web) -> None:
     service = web.api(Role.EMPLOYER_SERVICE)
     record = service.get(f"/api/v1/clients/{web.seed.client_main}")
     assert record.status_code == 200
-    assert "birth_year" not in record.json() and "residence_status" not in record.json()
+    assert "birth_year" not in record.json()
+    assert "residence_status" not in record.json()
     assert service.get(f"/api/v1/clients/{web.seed.client_colleague}").status_code == 403
     proposals = service.get("/api/v1/proposals").json()
     assert {p["decision"] for p in proposals} == {"accepted"}
     assert service.get(f"/api/v1/proposals/{web.seed.proposal_pending}").status_code == 403
     page = web.browser(Role.EMPLOYER_SERVICE).get(f"/clients/{web.seed.client_main}")
-    assert "Persönliche Angaben" not in page.text and "Protokoll" not in page.text
+    assert "Persönliche Angaben" not in page.text
+    assert "Protokoll" not in page.text
 
 
 def test_controlling_gets_figures_but_never_a_person(web: Web) -> None:
@@ -80,7 +84,8 @@ def test_controlling_gets_figures_but_never_a_person(web: Web) -> None:
     members = {p["code"]: p["members"] for p in figures.json()["programme_members"]}
     assert members == {"job_turbo": 1, "joboffensive": 0}  # one membership seeded
     page = web.browser(Role.CONTROLLING).get("/dashboard")
-    assert page.status_code == 200 and "Amira" not in page.text
+    assert page.status_code == 200
+    assert "Amira" not in page.text
 
 
 class ConsentForMain:
@@ -135,7 +140,8 @@ def test_rejecting_without_a_reason_is_refused_and_nothing_is_written(web: Web) 
     assert response.json()["problems"][0]["field"] == "reason"
     with Session(web.engine) as session:
         proposal = session.get(Proposal, web.seed.proposal_pending)
-        assert proposal is not None and proposal.decision is ProposalDecision.PENDING
+        assert proposal is not None
+        assert proposal.decision is ProposalDecision.PENDING
     assert not _entries(web, action=AuditAction.UPDATE)
 
 

@@ -79,7 +79,9 @@ def test_the_session_cookie_is_httponly_samesite_and_tamper_proof(web: Web) -> N
     client = web.anonymous()
     response = _login(client, "anna", web.seed.password)
     cookie = response.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Path=/" in cookie
     assert "Secure" not in cookie  # plain http in the test; https sets Secure
     value = client.cookies["lotse_session"]
     client.cookies.set(
@@ -119,7 +121,8 @@ def test_a_new_password_ends_sessions_and_api_tokens(web: Web) -> None:
 def test_an_api_token_works_until_it_is_revoked(web: Web) -> None:
     api = web.api(Role.OFFICER)
     me = api.get("/api/v1/me")
-    assert me.status_code == 200 and me.json()["role"] == "officer"
+    assert me.status_code == 200
+    assert me.json()["role"] == "officer"
     assert api.delete("/api/v1/auth/token").status_code == 204
     assert api.get("/api/v1/me").status_code == 401
     assert api.get("/api/v1/me").headers["content-type"] == "application/problem+json"

@@ -126,9 +126,13 @@ def test_a_guard_naming_an_unknown_resource_is_a_start_up_error() -> None:
 def test_templates_have_a_skip_link_landmarks_and_a_language() -> None:
     base = (CORE_TEMPLATES / "base.html").read_text(encoding="utf-8")
     assert '<html lang="{{ locale }}">' in base
-    assert 'class="skip-link" href="#main"' in base and '<main id="main"' in base
-    assert "<nav" in base and "<header" in base and "<footer" in base
-    assert "cdn" not in base.lower() and "https://" not in base
+    assert 'class="skip-link" href="#main"' in base
+    assert '<main id="main"' in base
+    assert "<nav" in base
+    assert "<header" in base
+    assert "<footer" in base
+    assert "cdn" not in base.lower()
+    assert "https://" not in base
 
 
 def test_a_chart_has_one_bar_per_positive_value_and_an_accessible_name() -> None:
@@ -138,5 +142,7 @@ def test_a_chart_has_one_bar_per_positive_value_and_an_accessible_name() -> None
                     description="Zwei Reihen")  # fmt: skip
     bars = re.findall(r"<rect [^>]*><title>", svg)
     assert len(bars) == 4  # values 2, 4, 1, 1 (zeros draw nothing)
-    assert 'role="img"' in svg and "<title id=" in svg and "Zwei Reihen" in svg
+    assert 'role="img"' in svg
+    assert "<title id=" in svg
+    assert "Zwei Reihen" in svg
     assert "<script" not in svg

@@ -170,7 +170,8 @@ def choose_locale(request: Request, form: FormDep) -> Response:
 def home(request: Request, access: Annotated[Access, Guard("self", "read")]) -> Response:
     """The first page the role may open (the day for officers, dashboard for controlling, …)."""
     nav = renderer(request).nav_for(access.principal)
-    return RedirectResponse(nav[0].href if nav else "/account", status_code=303)
+    homes = [n for n in nav if access.principal.role in n.home_for] or nav
+    return RedirectResponse(homes[0].href if homes else "/account", status_code=303)
 
 
 @page_router.get("/account")

@@ -23,6 +23,7 @@ import lotse
 from lotse.access.consent import ConsentProvider
 from lotse.access.policy import Rule
 from lotse.access.principal import Access
+from lotse.domain.codes import Role
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class NavEntry:
     resource: str
     action: str = "list"
     order: int = 100
+    home_for: frozenset[Role] = frozenset()  # roles that land here after login
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,14 @@ FEATURE = Feature(
     templates=HERE / "templates",
     messages=HERE / "messages",
     nav=[
-        NavEntry("nav.employers", "/employers", "employer", "list", order=40),
+        NavEntry(
+            "nav.employers",
+            "/employers",
+            "employer",
+            "list",
+            order=40,
+            home_for=frozenset({Role.EMPLOYER_SERVICE}),
+        ),
         NavEntry("nav.vacancies", "/vacancies", "vacancy", "list", order=45),
     ],
     order=40,

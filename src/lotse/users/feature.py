@@ -16,6 +16,10 @@ FEATURE = Feature(
     page_router=pages.router,
     templates=HERE / "templates",
     messages=HERE / "messages",
-    nav=[NavEntry("nav.users", "/admin/users", "user", "list", order=80)],
+    nav=[
+        NavEntry(
+            "nav.users", "/admin/users", "user", "list", order=80, home_for=frozenset({Role.ADMIN})
+        )
+    ],
     order=80,
 )

@@ -53,7 +53,7 @@ def bar_chart(
     left, right, top, bottom = 44, 12, 16, 58 if len(series) > 1 else 36
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(values[i] for values in series.values()) for i in range(len(labels))]
-    top_value = _nice_max(max(totals, default=0))
+    top_value = max(_nice_max(max(totals, default=0)), 4)  # counts: whole-number ticks
     parts = [
         f'<svg class="chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -68,7 +68,7 @@ def bar_chart(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#c9ced6" stroke-width="1"/>'
         )
-        label = f"{value:.0f}" if top_value >= 4 else f"{value:.1f}"
+        label = f"{value:g}"
         parts.append(
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
             f'fill="#4b5563">{label}</text>'

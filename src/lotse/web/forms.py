@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
 
 from lotse.errors import InvalidInput, Problem
+from lotse.web.i18n import Translator
 
 
 async def form_fields(request: Request) -> dict[str, str]:
@@ -44,6 +46,49 @@ def parse_form(model: type[ModelT], fields: Mapping[str, Any]) -> ModelT:
         raise InvalidInput(problems) from None
 
 
-def field_errors(exc: InvalidInput) -> dict[str, str]:
-    """Problems by field name, for templates."""
-    return {p.column or "_": p.message for p in exc.problems}
+# pydantic error types → message keys of the catalogue (``form.error.<key>``)
+ERROR_KEYS = {
+    "missing": "required",
+    "string_type": "required",
+    "int_type": "required",
+    "int_parsing": "number",
+    "float_parsing": "number",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "string_pattern_mismatch": "pattern",
+    "string_too_long": "too_long",
+    "string_too_short": "required",
+    "greater_than_equal": "too_small",
+    "less_than_equal": "too_large",
+    "enum": "choice",
+    "literal_error": "choice",
+    "dict_type": "json",
+    "bool_parsing": "choice",
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem with one field: a rule (looked up as ``form.error.<rule>``) and a fallback text."""
+
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def field_errors(exc: InvalidInput) -> dict[str, FieldError]:
+    """Problems by field name, for templates (``error_text`` translates them)."""
+    return {
+        (p.column or "_").split(".")[-1]: FieldError(ERROR_KEYS.get(p.rule, p.rule), p.message)
+        for p in exc.problems
+    }
+
+
+def error_text(error: FieldError | str, t: Translator) -> str:
+    """The error in the page's language: a known rule's text, else the problem's own message."""
+    if isinstance(error, FieldError):
+        key = f"form.error.{error.rule}"
+        return t(key) if t.has(key) else error.message
+    return str(error)
