@@ -38,8 +38,10 @@ class Web:
         username = self.seed.usernames[role] if isinstance(role, Role) else role
         client = self.anonymous()
         token = csrf_of(client.get("/login").text)
-        response = client.post("/login", data={"username": username, "csrf_token": token,
-                                               "password": self.seed.password})  # fmt: skip
+        response = client.post(
+            "/login",
+            data={"username": username, "csrf_token": token, "password": self.seed.password},
+        )
         assert response.status_code == 303, response.text
         client.headers["X-CSRF-Token"] = csrf_of(client.get("/account").text)
         return client
@@ -48,8 +50,9 @@ class Web:
         """A client with a bearer token from POST /api/v1/auth/token."""
         username = self.seed.usernames[role] if isinstance(role, Role) else role
         client = self.anonymous()
-        response = client.post("/api/v1/auth/token",
-                               json={"username": username, "password": self.seed.password})  # fmt: skip
+        response = client.post(
+            "/api/v1/auth/token", json={"username": username, "password": self.seed.password}
+        )
         assert response.status_code == 201, response.text
         client.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
         return client

@@ -43,8 +43,11 @@ def test_officer_sees_only_her_caseload_and_the_team_lead_sees_the_team(web: Web
     assert {web.seed.client_main, web.seed.client_colleague} <= team
     assert web.seed.client_other_team not in team
     with Session(web.engine) as session:
-        expected_own = set(session.scalars(sa.select(Client.id).join(Client.officer).where(
-            sa.text("officers.ref = 'O-ANNA'"))))  # fmt: skip
+        expected_own = set(
+            session.scalars(
+                sa.select(Client.id).join(Client.officer).where(sa.text("officers.ref = 'O-ANNA'"))
+            )
+        )
     assert own == expected_own
 
 

@@ -14,8 +14,9 @@ from tests.web import Web, csrf_of
 
 def _login(client, username: str, password: str):  # type: ignore[no-untyped-def]
     token = csrf_of(client.get("/login").text)
-    return client.post("/login", data={"username": username, "password": password,
-                                       "csrf_token": token})  # fmt: skip
+    return client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token}
+    )
 
 
 def test_the_right_password_opens_a_session_and_the_login_is_logged(web: Web) -> None:
@@ -27,8 +28,11 @@ def test_the_right_password_opens_a_session_and_the_login_is_logged(web: Web) ->
         user = session.scalars(sa.select(User).where(User.username == "anna")).one()
         assert user.password_hash.startswith("$argon2id$")
         assert user.last_login_at is not None
-        logins = session.scalars(sa.select(AuditEntry).where(
-            AuditEntry.action == AuditAction.LOGIN, AuditEntry.actor == "anna")).all()  # fmt: skip
+        logins = session.scalars(
+            sa.select(AuditEntry).where(
+                AuditEntry.action == AuditAction.LOGIN, AuditEntry.actor == "anna"
+            )
+        ).all()
         assert len(logins) == 1
 
 
@@ -45,9 +49,14 @@ def test_five_wrong_passwords_lock_the_account_for_fifteen_minutes(web: Web) -> 
         # 15 minutes from the fifth failure (which came after `before`).
         assert before + timedelta(minutes=15) <= user.locked_until
         assert user.locked_until <= datetime.now(UTC) + timedelta(minutes=15)
-        reasons = [e.detail.get("reason") for e in session.scalars(
-            sa.select(AuditEntry).where(AuditEntry.action == AuditAction.LOGIN_FAILED)
-            .order_by(AuditEntry.id))]  # fmt: skip
+        reasons = [
+            e.detail.get("reason")
+            for e in session.scalars(
+                sa.select(AuditEntry)
+                .where(AuditEntry.action == AuditAction.LOGIN_FAILED)
+                .order_by(AuditEntry.id)
+            )
+        ]
     assert reasons == ["wrong_password"] * 4 + ["locked_now", "locked"]
 
 
@@ -140,12 +149,22 @@ def test_wrong_credentials_for_a_token_count_towards_the_lockout(web: Web) -> No
 def test_after_login_the_next_parameter_never_leads_to_another_site(web: Web) -> None:
     client = web.anonymous()
     token = csrf_of(client.get("/login").text)
-    for target, expected in [("//evil.example/x", "/"), ("https://evil.example", "/"),
-                             ("/clients", "/clients")]:  # fmt: skip
+    for target, expected in [
+        ("//evil.example/x", "/"),
+        ("https://evil.example", "/"),
+        ("/clients", "/clients"),
+    ]:
         client.cookies.clear()
         token = csrf_of(client.get("/login").text)
-        response = client.post("/login", data={"username": "anna", "password": web.seed.password,
-                                               "csrf_token": token, "next": target})  # fmt: skip
+        response = client.post(
+            "/login",
+            data={
+                "username": "anna",
+                "password": web.seed.password,
+                "csrf_token": token,
+                "next": target,
+            },
+        )
         assert response.headers["location"] == expected
 
 

@@ -26,8 +26,9 @@ EXAMPLES = 12
 SKIP = {("DELETE", "/api/v1/auth/token")}
 
 
-@pytest.mark.parametrize("role", [Role.OFFICER, Role.EMPLOYER_SERVICE, Role.ADMIN],
-                         ids=lambda r: r.value)  # fmt: skip
+@pytest.mark.parametrize(
+    "role", [Role.OFFICER, Role.EMPLOYER_SERVICE, Role.ADMIN], ids=lambda r: r.value
+)
 def test_no_generated_request_makes_the_api_fail_or_break_its_contract(
     web: Web, role: Role
 ) -> None:
@@ -41,8 +42,13 @@ def test_no_generated_request_makes_the_api_fail_or_break_its_contract(
             continue
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))  # fmt: skip
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
         def run(case: schemathesis.Case) -> None:
             response = case.call(headers=auth)
             case.validate_response(response, checks=CHECKS, headers=auth)

@@ -20,19 +20,25 @@ from lotse.api.routing import flat_routes
 from lotse.domain.codes import Role
 from tests.web import Web, csrf_of
 
-O, T, E, C, P, A = (Role.OFFICER, Role.TEAM_LEAD, Role.EMPLOYER_SERVICE, Role.CONTROLLING,
-                    Role.PARTNER_AGENCY, Role.ADMIN)  # fmt: skip
-EVERYONE = {O, T, E, C, P, A}
+OFF, T, E, C, P, A = (
+    Role.OFFICER,
+    Role.TEAM_LEAD,
+    Role.EMPLOYER_SERVICE,
+    Role.CONTROLLING,
+    Role.PARTNER_AGENCY,
+    Role.ADMIN,
+)
+EVERYONE = {OFF, T, E, C, P, A}
 PUBLIC = "public"
-CASE = {O, T}
-STAFF = {O, T, E}
+CASE = {OFF, T}
+STAFF = {OFF, T, E}
 
 MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("POST", "/api/v1/auth/token"): PUBLIC,
     ("DELETE", "/api/v1/auth/token"): EVERYONE,
     ("GET", "/api/v1/me"): EVERYONE,
-    ("GET", "/api/v1/clients"): {O, T, E, P},
-    ("GET", "/api/v1/clients/{client_id}"): {O, T, E},
+    ("GET", "/api/v1/clients"): {OFF, T, E, P},
+    ("GET", "/api/v1/clients/{client_id}"): {OFF, T, E},
     ("GET", "/api/v1/proposals"): STAFF,
     ("GET", "/api/v1/proposals/{proposal_id}"): CASE,
     ("POST", "/api/v1/proposals/{proposal_id}/decision"): CASE,
@@ -47,9 +53,9 @@ MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("GET", "/api/v1/events"): STAFF,
     ("GET", "/api/v1/events/{event_id}"): STAFF,
     ("GET", "/api/v1/dashboard/figures"): {T, C},
-    ("GET", "/api/v1/programmes"): {O, T, E, C, A},
+    ("GET", "/api/v1/programmes"): {OFF, T, E, C, A},
     ("POST", "/api/v1/programmes"): {A},
-    ("GET", "/api/v1/programmes/{programme_id}"): {O, T, E, C, A},
+    ("GET", "/api/v1/programmes/{programme_id}"): {OFF, T, E, C, A},
     ("PATCH", "/api/v1/programmes/{programme_id}"): {A},
     ("GET", "/api/v1/users"): {A},
     ("POST", "/api/v1/users"): {A},
@@ -64,8 +70,8 @@ MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("GET", "/"): EVERYONE,
     ("GET", "/account"): EVERYONE,
     ("GET", "/day"): CASE,
-    ("GET", "/clients"): {O, T, E, P},
-    ("GET", "/clients/{client_id}"): {O, T, E},
+    ("GET", "/clients"): {OFF, T, E, P},
+    ("GET", "/clients/{client_id}"): {OFF, T, E},
     ("POST", "/proposals/{proposal_id}/decision"): CASE,
     ("GET", "/employers"): STAFF,
     ("GET", "/employers/new"): {E},
@@ -82,7 +88,7 @@ MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("GET", "/events"): STAFF,
     ("GET", "/events/{event_id}"): STAFF,
     ("GET", "/dashboard"): {T, C},
-    ("GET", "/programmes"): {O, T, E, C, A},
+    ("GET", "/programmes"): {OFF, T, E, C, A},
     ("GET", "/programmes/new"): {A},
     ("POST", "/programmes"): {A},
     ("GET", "/programmes/{programme_id}/edit"): {A},
@@ -106,44 +112,84 @@ def _body(method: str, path: str, web: Web, role: Role | None) -> dict[str, Any]
         ("POST", "/api/v1/proposals/{proposal_id}/decision"): {"decision": "accepted"},
         ("POST", "/api/v1/employers"): {"ref": "E-NEU", "name": "Neu GmbH"},
         ("PATCH", "/api/v1/employers/{employer_id}"): {"contact_name": "Herr Yilmaz"},
-        ("POST", "/api/v1/vacancies"): {"ref": "V-NEU", "employer_id": web.seed.employer,
-                                         "title": "Fachkraft Lagerlogistik", "kldb": "51312"},
+        ("POST", "/api/v1/vacancies"): {
+            "ref": "V-NEU",
+            "employer_id": web.seed.employer,
+            "title": "Fachkraft Lagerlogistik",
+            "kldb": "51312",
+        },
         ("PATCH", "/api/v1/vacancies/{vacancy_id}"): {"openings": 3},
         ("POST", "/api/v1/programmes"): {"code": "fokus", "name": "Fokusgruppe"},
         ("PATCH", "/api/v1/programmes/{programme_id}"): {"caseload_ratio": 90},
-        ("POST", "/api/v1/users"): {"username": "neu", "display_name": "Neu", "role": "controlling",
-                                     "password": "ein sicheres Passwort"},
+        ("POST", "/api/v1/users"): {
+            "username": "neu",
+            "display_name": "Neu",
+            "role": "controlling",
+            "password": "ein sicheres Passwort",
+        },
         ("PATCH", "/api/v1/users/{user_id}"): {"display_name": "Paul R."},
-        ("POST", "/login"): {"username": web.seed.usernames[role] if role else "nobody",
-                             "password": web.seed.password},
+        ("POST", "/login"): {
+            "username": web.seed.usernames[role] if role else "nobody",
+            "password": web.seed.password,
+        },
         ("POST", "/locale"): {"locale": "en", "next": "/"},
         ("POST", "/proposals/{proposal_id}/decision"): {"decision": "accepted"},
         ("POST", "/employers"): {"ref": "E-FORM", "name": "Formular GmbH"},
         ("POST", "/employers/{employer_id}"): {"name": "Sonnenfeld Solar GmbH"},
-        ("POST", "/vacancies"): {"ref": "V-FORM", "employer_id": str(web.seed.employer),
-                                 "title": "Helfer/in", "kldb": "51311", "openings": "1",
-                                 "status": "open"},
-        ("POST", "/vacancies/{vacancy_id}"): {"title": "Montagehelfer/in", "kldb": "26112",
-                                              "openings": "2", "status": "open"},
-        ("POST", "/programmes"): {"code": "form_prog", "name": "Formularprogramm",
-                                  "kind": "programme", "target_rule": "{}"},
-        ("POST", "/programmes/{programme_id}"): {"name": "Job-Turbo", "kind": "programme",
-                                                 "target_rule": "{}"},
-        ("POST", "/admin/users"): {"username": "formuser", "display_name": "Formular",
-                                   "role": "controlling", "password": "ein sicheres Passwort",
-                                   "locale": "de"},
-        ("POST", "/admin/users/{user_id}"): {"display_name": "Paul Richter", "role": "partner_agency",
-                                             "agency": "Ausländerbehörde", "active": "1",
-                                             "locale": "de"},
-    }  # fmt: skip
+        ("POST", "/vacancies"): {
+            "ref": "V-FORM",
+            "employer_id": str(web.seed.employer),
+            "title": "Helfer/in",
+            "kldb": "51311",
+            "openings": "1",
+            "status": "open",
+        },
+        ("POST", "/vacancies/{vacancy_id}"): {
+            "title": "Montagehelfer/in",
+            "kldb": "26112",
+            "openings": "2",
+            "status": "open",
+        },
+        ("POST", "/programmes"): {
+            "code": "form_prog",
+            "name": "Formularprogramm",
+            "kind": "programme",
+            "target_rule": "{}",
+        },
+        ("POST", "/programmes/{programme_id}"): {
+            "name": "Job-Turbo",
+            "kind": "programme",
+            "target_rule": "{}",
+        },
+        ("POST", "/admin/users"): {
+            "username": "formuser",
+            "display_name": "Formular",
+            "role": "controlling",
+            "password": "ein sicheres Passwort",
+            "locale": "de",
+        },
+        ("POST", "/admin/users/{user_id}"): {
+            "display_name": "Paul Richter",
+            "role": "partner_agency",
+            "agency": "Ausländerbehörde",
+            "active": "1",
+            "locale": "de",
+        },
+    }
     return bodies.get((method, path), {})
 
 
 def _url(path: str, web: Web) -> str:
     s = web.seed
-    return path.format(client_id=s.client_main, proposal_id=s.proposal_pending,
-                       employer_id=s.employer, vacancy_id=s.vacancy, event_id=s.event,
-                       programme_id=s.programme, user_id=s.user_ids[Role.PARTNER_AGENCY])  # fmt: skip
+    return path.format(
+        client_id=s.client_main,
+        proposal_id=s.proposal_pending,
+        employer_id=s.employer,
+        vacancy_id=s.vacancy,
+        event_id=s.event,
+        programme_id=s.programme,
+        user_id=s.user_ids[Role.PARTNER_AGENCY],
+    )
 
 
 def _call(client: Any, method: str, path: str, web: Web, role: Role | None = None) -> int:

@@ -24,8 +24,15 @@ from lotse.db.engine import get_engine, session_scope
 from tests.web_seed import Seed, seed
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 OUTPUT = Path(__file__).parents[1] / "output" / "screenshots"
 
 
@@ -61,12 +68,23 @@ def live_server(database_url: str) -> Iterator[LiveServer]:
     with session_scope(get_engine(database_url)) as session:
         seeded = seed(session)
     port = _free_port()
-    env = os.environ | {"LOTSE_DATABASE_URL": database_url,
-                        "LOTSE_SECRET_KEY": secrets.token_urlsafe(32)}  # fmt: skip
+    env = os.environ | {
+        "LOTSE_DATABASE_URL": database_url,
+        "LOTSE_SECRET_KEY": secrets.token_urlsafe(32),
+    }
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "lotse"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            str(Path(sys.executable).parent / "lotse"),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:

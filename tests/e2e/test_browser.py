@@ -1,4 +1,4 @@
-"""In a real browser: log in, open the day, open a client, accept a proposal, see the audit trail."""
+"""In a real browser: log in, open the day and a client, accept a proposal, see the audit trail."""
 
 from __future__ import annotations
 
@@ -58,12 +58,18 @@ def test_officer_opens_the_day_and_a_client_and_accepts_a_proposal(
     server.shot(page, "04-proposal-accepted")
 
     page.reload()
-    expect(page.get_by_role("region", name=re.compile("Protokoll")).get_by_role(
-        "row", name=re.compile("Anna Becker.*gelesen"))).to_have_count(2)  # fmt: skip
+    expect(
+        page.get_by_role("region", name=re.compile("Protokoll")).get_by_role(
+            "row", name=re.compile("Anna Becker.*gelesen")
+        )
+    ).to_have_count(2)
     with Session(get_engine(server.database_url)) as session:
-        changes = session.scalars(sa.select(AuditEntry).where(
-            AuditEntry.action == AuditAction.UPDATE,
-            AuditEntry.client_id == server.seed.client_main)).all()  # fmt: skip
+        changes = session.scalars(
+            sa.select(AuditEntry).where(
+                AuditEntry.action == AuditAction.UPDATE,
+                AuditEntry.client_id == server.seed.client_main,
+            )
+        ).all()
     assert [(e.actor, e.detail["decision"]) for e in changes] == [("anna", "accepted")]
 
 
@@ -80,9 +86,12 @@ def test_an_officer_is_refused_another_teams_client_and_the_refusal_is_logged(
     expect(page.get_by_text("Olena")).to_have_count(0)
     server.shot(page, "05-refused")
     with Session(get_engine(server.database_url)) as session:
-        denied = session.scalars(sa.select(AuditEntry).where(
-            AuditEntry.action == AuditAction.DENIED,
-            AuditEntry.client_id == server.seed.client_other_team)).all()  # fmt: skip
+        denied = session.scalars(
+            sa.select(AuditEntry).where(
+                AuditEntry.action == AuditAction.DENIED,
+                AuditEntry.client_id == server.seed.client_other_team,
+            )
+        ).all()
     assert [e.actor for e in denied] == ["anna"]
 
 

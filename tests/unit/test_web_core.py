@@ -61,9 +61,14 @@ def test_every_enum_value_shown_in_pages_has_a_label() -> None:
     from lotse.web.i18n import enum_key
 
     known = set(_catalogue().messages["en"])
-    enums = [CefrLevel, *(v for v in vars(codes).values()
-                          if isinstance(v, type) and issubclass(v, codes.StrEnum)
-                          and v is not codes.StrEnum)]  # fmt: skip
+    enums = [
+        CefrLevel,
+        *(
+            v
+            for v in vars(codes).values()
+            if isinstance(v, type) and issubclass(v, codes.StrEnum) and v is not codes.StrEnum
+        ),
+    ]
     missing = [enum_key(m) for e in enums for m in e if enum_key(m) not in known]
     assert not missing
 
@@ -73,13 +78,15 @@ def test_a_key_defined_by_two_features_is_refused(tmp_path: Path) -> None:
         (tmp_path / f"{loc}.json").write_text('{"app": {"name": "X"}}', encoding="utf-8")
     catalogue = Catalogue()
     catalogue.load_dir(CORE_MESSAGES, owner="core")
-    with pytest.raises(ValueError, match="app.name"):
+    with pytest.raises(ValueError, match=r"app\.name"):
         catalogue.load_dir(tmp_path, owner="intruder")
 
 
 def test_the_policy_refuses_a_rule_declared_twice() -> None:
-    rules = [*allow("client", "read", {Role.OFFICER: Scope.OWN}),
-             Rule("client", "read", Role.OFFICER, Scope.ALL)]  # fmt: skip
+    rules = [
+        *allow("client", "read", {Role.OFFICER: Scope.OWN}),
+        Rule("client", "read", Role.OFFICER, Scope.ALL),
+    ]
     with pytest.raises(ValueError, match="officer client:read"):
         Policy(rules)
 
@@ -108,7 +115,7 @@ def test_an_app_with_an_unguarded_route_does_not_start() -> None:
 
     app = FastAPI()
     app.include_router(router)
-    with pytest.raises(RuntimeError, match="GET /forgotten: 0 guards"):
+    with pytest.raises(RuntimeError, match=r"GET /forgotten: 0 guards"):
         verify_guards(app.routes, Policy(allow("vacancy", "read", [Role.OFFICER])))
 
 
@@ -138,8 +145,12 @@ def test_templates_have_a_skip_link_landmarks_and_a_language() -> None:
 def test_a_chart_has_one_bar_per_positive_value_and_an_accessible_name() -> None:
     from lotse.web.charts import bar_chart
 
-    svg = bar_chart(["Jan", "Feb", "Mär"], {"A": [2, 0, 4], "B": [1, 1, 0]}, title="Starts",
-                    description="Zwei Reihen")  # fmt: skip
+    svg = bar_chart(
+        ["Jan", "Feb", "Mär"],
+        {"A": [2, 0, 4], "B": [1, 1, 0]},
+        title="Starts",
+        description="Zwei Reihen",
+    )
     bars = re.findall(r"<rect [^>]*><title>", svg)
     assert len(bars) == 4  # values 2, 4, 1, 1 (zeros draw nothing)
     assert 'role="img"' in svg
