@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
 
 import typer
+from pydantic import BaseModel, ValidationError
 from rich.table import Table
 
 from lotse.access.authentication import issue_token
@@ -16,6 +18,26 @@ from lotse.users.repository import UserRepository
 from lotse.users.schemas import UserCreate, UserUpdate
 
 app = typer.Typer(help="User accounts and roles.", no_args_is_help=True)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validated(model: type[M], values: dict[str, Any]) -> M:
+    """``model`` from ``values``; a validation error becomes InvalidInput (exit code 2)."""
+    try:
+        return model.model_validate(values)
+    except ValidationError as exc:
+        raise InvalidInput(
+            [
+                Problem(
+                    rule=str(e["type"]),
+                    message=str(e["msg"]),
+                    column=".".join(str(x) for x in e["loc"]) or None,
+                )
+                for e in exc.errors()
+            ]
+        ) from None
 
 
 def _password(given: str | None) -> str:
@@ -52,7 +74,8 @@ def add(
                     )
                 )
             officer_id = found.id
-        data = UserCreate.model_validate(
+        data = _validated(
+            UserCreate,
             {
                 "username": username,
                 "display_name": name,
@@ -62,7 +85,7 @@ def add(
                 "team_id": team,
                 "agency": agency,
                 "locale": locale,
-            }
+            },
         )
         user = service.create_user(session, data, principal=None, actor="cli:users add")
         console.print(f"Created {user.username} ({user.role.value}).")
@@ -100,7 +123,7 @@ def set_password_cmd(
         service.update_user(
             session,
             user.id,
-            UserUpdate(password=_password(password), unlock=True),
+            _validated(UserUpdate, {"password": _password(password), "unlock": True}),
             principal=None,
             now=datetime.now(UTC),
             actor="cli:users set-password",

@@ -19,7 +19,7 @@ from lotse.employers.repository import EmployerRepository, VacancyRepository
 from lotse.employers.schemas import EmployerCreate, EmployerUpdate, VacancyCreate, VacancyUpdate
 from lotse.errors import InvalidInput
 from lotse.proposals import service as proposals
-from lotse.web.forms import FormDep, field_errors, parse_form
+from lotse.web.forms import FormDep, FormErrors, field_errors, parse_form
 from lotse.web.templating import renderer
 
 router = APIRouter(include_in_schema=False)
@@ -30,7 +30,7 @@ def _employer_form(
     request: Request,
     session: Session,
     values: dict[str, Any],
-    errors: dict[str, str],
+    errors: FormErrors,
     action: str,
     status: int = 200,
 ) -> Response:
@@ -150,7 +150,7 @@ def _vacancy_form(
     request: Request,
     session: Session,
     values: dict[str, Any],
-    errors: dict[str, str],
+    errors: FormErrors,
     action: str,
     status: int = 200,
 ) -> Response:

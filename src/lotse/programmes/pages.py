@@ -18,7 +18,7 @@ from lotse.errors import InvalidInput, Problem
 from lotse.programmes import service
 from lotse.programmes.repository import ProgrammeRepository
 from lotse.programmes.schemas import ProgrammeCreate, ProgrammeUpdate
-from lotse.web.forms import FormDep, field_errors, parse_form
+from lotse.web.forms import FormDep, FormErrors, field_errors, parse_form
 from lotse.web.i18n import TIMEZONE
 from lotse.web.templating import renderer
 
@@ -26,7 +26,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _form(
-    request: Request, values: dict[str, Any], errors: dict[str, str], action: str, status: int = 200
+    request: Request, values: dict[str, Any], errors: FormErrors, action: str, status: int = 200
 ) -> Response:
     return renderer(request).render(
         request,

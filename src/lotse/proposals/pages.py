@@ -17,7 +17,7 @@ from lotse.errors import InvalidInput, NotFound
 from lotse.models import Proposal
 from lotse.proposals import service
 from lotse.proposals.repository import ProposalRepository
-from lotse.web.forms import FormDep, field_errors
+from lotse.web.forms import FormDep, FormErrors, field_errors
 from lotse.web.templating import renderer
 
 router = APIRouter(include_in_schema=False)
@@ -35,7 +35,7 @@ def decide(
         decision = ProposalDecision(form.get("decision", ""))
     except ValueError:
         decision = ProposalDecision.PENDING
-    errors: dict[str, str] = {}
+    errors: FormErrors = {}
     try:
         service.decide(
             session,

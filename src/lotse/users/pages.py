@@ -17,7 +17,7 @@ from lotse.errors import Conflict, InvalidInput
 from lotse.users import service
 from lotse.users.repository import UserRepository
 from lotse.users.schemas import UserCreate, UserUpdate
-from lotse.web.forms import FormDep, field_errors, parse_form
+from lotse.web.forms import FormDep, FormErrors, field_errors, parse_form
 from lotse.web.templating import renderer
 
 router = APIRouter(prefix="/admin/users", include_in_schema=False)
@@ -27,7 +27,7 @@ def _form(
     request: Request,
     session: Session,
     values: dict[str, Any],
-    errors: dict[str, str],
+    errors: FormErrors,
     action: str,
     status: int = 200,
 ) -> Response:

@@ -78,7 +78,10 @@ class FieldError:
         return self.message
 
 
-def field_errors(exc: InvalidInput) -> dict[str, FieldError]:
+FormErrors = Mapping[str, FieldError | str]
+
+
+def field_errors(exc: InvalidInput) -> dict[str, FieldError | str]:
     """Problems by field name, for templates (``error_text`` translates them)."""
     return {
         (p.column or "_").split(".")[-1]: FieldError(ERROR_KEYS.get(p.rule, p.rule), p.message)
