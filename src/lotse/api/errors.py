@@ -156,4 +156,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(DataError, database_error)
     app.add_exception_handler(IntegrityError, database_error)
+    app.add_exception_handler(OverflowError, database_error)  # SQLite: an int beyond 64 bits
     app.add_exception_handler(Exception, server_error)

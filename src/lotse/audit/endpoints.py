@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdQuery
 from lotse.api.routing import Guard
 from lotse.audit.repository import AuditRepository
 from lotse.audit.schemas import AuditRead
@@ -20,8 +21,8 @@ router = APIRouter(prefix="/audit", tags=["audit"])
 def list_audit(
     session: SessionDep,
     access: Annotated[Access, Guard("audit", "list")],
-    client_id: int | None = None,
-    user_id: int | None = None,
+    client_id: IdQuery = None,
+    user_id: IdQuery = None,
     action: AuditAction | None = None,
     entity: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdQuery
 from lotse.api.routing import Guard
 from lotse.audit.repository import AuditRepository
 from lotse.domain.codes import AuditAction
@@ -24,7 +25,7 @@ def audit_log(
     session: SessionDep,
     access: Annotated[Access, Guard("audit", "list")],
     action: AuditAction | None = None,
-    client_id: int | None = None,
+    client_id: IdQuery = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     repo = AuditRepository(session)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.clients import service
 from lotse.clients.schemas import ClientRead, ClientSharedRead
@@ -35,7 +36,7 @@ def list_clients(
 
 @router.get("/{client_id}", response_model=ClientRead | ClientSharedRead)
 def read_client(
-    client_id: int, session: SessionDep, access: Annotated[Access, Guard("client", "read")]
+    client_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("client", "read")]
 ) -> ClientRead | ClientSharedRead:
     """One client's record: in full for their officer and team, else the shared part."""
     client = service.read_client(session, access, client_id)

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.clients import service
 from lotse.clients.repository import officer_names, site_names
@@ -51,7 +52,7 @@ def client_list(
 
 @router.get("/clients/{client_id}")
 def client_file(
-    client_id: int,
+    client_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("client", "read")],

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath, IdQuery
 from lotse.api.routing import Guard
 from lotse.domain.codes import VacancyStatus
 from lotse.employers import service
@@ -52,7 +53,7 @@ def create_employer(
 
 @router.get("/employers/{employer_id}", response_model=EmployerRead, tags=["employers"])
 def read_employer(
-    employer_id: int, session: SessionDep, access: Annotated[Access, Guard("employer", "read")]
+    employer_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("employer", "read")]
 ) -> EmployerRead:
     """One employer."""
     return EmployerRead.model_validate(service.get_employer(session, employer_id))
@@ -60,7 +61,7 @@ def read_employer(
 
 @router.patch("/employers/{employer_id}", response_model=EmployerRead, tags=["employers"])
 def update_employer(
-    employer_id: int,
+    employer_id: IdPath,
     body: EmployerUpdate,
     session: SessionDep,
     access: Annotated[Access, Guard("employer", "update")],
@@ -75,7 +76,7 @@ def list_vacancies(
     access: Annotated[Access, Guard("vacancy", "list")],
     q: Annotated[str | None, Query(max_length=100)] = None,
     status: VacancyStatus | None = None,
-    employer_id: int | None = None,
+    employer_id: IdQuery = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> list[VacancyRead]:
@@ -95,7 +96,7 @@ def create_vacancy(
 
 @router.get("/vacancies/{vacancy_id}", response_model=VacancyRead, tags=["vacancies"])
 def read_vacancy(
-    vacancy_id: int, session: SessionDep, access: Annotated[Access, Guard("vacancy", "read")]
+    vacancy_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("vacancy", "read")]
 ) -> VacancyRead:
     """One vacancy."""
     return VacancyRead.model_validate(service.get_vacancy(session, vacancy_id))
@@ -103,7 +104,7 @@ def read_vacancy(
 
 @router.patch("/vacancies/{vacancy_id}", response_model=VacancyRead, tags=["vacancies"])
 def update_vacancy(
-    vacancy_id: int,
+    vacancy_id: IdPath,
     body: VacancyUpdate,
     session: SessionDep,
     access: Annotated[Access, Guard("vacancy", "update")],

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath, IdQuery
 from lotse.api.routing import Guard
 from lotse.clients.repository import site_names
 from lotse.domain.cefr import CefrLevel
@@ -93,7 +94,7 @@ def employer_create(
 
 @router.get("/employers/{employer_id}")
 def employer_detail(
-    employer_id: int,
+    employer_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("employer", "read")],
@@ -115,7 +116,7 @@ def employer_detail(
 
 @router.get("/employers/{employer_id}/edit")
 def employer_edit(
-    employer_id: int,
+    employer_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("employer", "update")],
@@ -127,7 +128,7 @@ def employer_edit(
 
 @router.post("/employers/{employer_id}")
 def employer_update(
-    employer_id: int,
+    employer_id: IdPath,
     request: Request,
     session: SessionDep,
     form: FormDep,
@@ -207,7 +208,7 @@ def vacancy_new(
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("vacancy", "create")],
-    employer_id: int | None = None,
+    employer_id: IdQuery = None,
 ) -> Response:
     return _vacancy_form(
         request,
@@ -236,7 +237,7 @@ def vacancy_create(
 
 @router.get("/vacancies/{vacancy_id}")
 def vacancy_detail(
-    vacancy_id: int,
+    vacancy_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("vacancy", "read")],
@@ -269,7 +270,7 @@ def vacancy_detail(
 
 @router.get("/vacancies/{vacancy_id}/edit")
 def vacancy_edit(
-    vacancy_id: int,
+    vacancy_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("vacancy", "update")],
@@ -284,7 +285,7 @@ def vacancy_edit(
 
 @router.post("/vacancies/{vacancy_id}")
 def vacancy_update(
-    vacancy_id: int,
+    vacancy_id: IdPath,
     request: Request,
     session: SessionDep,
     form: FormDep,

@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lotse.api.params import IdField
 from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import VacancyHours, VacancyStatus
 
@@ -37,7 +38,7 @@ class EmployerCreate(BaseModel):
     plz: str | None = PLZ
     contact_name: str | None = Field(default=None, max_length=200)
     contact_email: str | None = EMAIL
-    site_id: int | None = None
+    site_id: IdField | None = None
 
 
 class EmployerUpdate(BaseModel):
@@ -45,7 +46,7 @@ class EmployerUpdate(BaseModel):
     plz: str | None = PLZ
     contact_name: str | None = Field(default=None, max_length=200)
     contact_email: str | None = EMAIL
-    site_id: int | None = None
+    site_id: IdField | None = None
 
 
 class VacancyRead(BaseModel):
@@ -53,7 +54,7 @@ class VacancyRead(BaseModel):
 
     id: int
     ref: str
-    employer_id: int
+    employer_id: IdField
     title: str
     kldb: str
     german_level_min: CefrLevel | None
@@ -78,7 +79,7 @@ class _VacancyFields(BaseModel):
 
 class VacancyCreate(_VacancyFields):
     ref: str = REF
-    employer_id: int
+    employer_id: IdField
     title: str = Field(min_length=1, max_length=300)
     kldb: str = Field(pattern=r"^[0-9]{5}$")
     german_level_min: CefrLevel | None = None

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.events.repository import EventRepository
 from lotse.events.schemas import EventRead
@@ -51,7 +52,7 @@ def list_events(
 
 @router.get("/{event_id}", response_model=EventRead)
 def read_event(
-    event_id: int, session: SessionDep, access: Annotated[Access, Guard("event", "read")]
+    event_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("event", "read")]
 ) -> EventRead:
     """One employer event with invitation counts by status."""
     repo = EventRepository(session)

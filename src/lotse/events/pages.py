@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from lotse.access import gate
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.clients.repository import site_names
 from lotse.events.repository import EventRepository
@@ -43,7 +44,7 @@ def event_list(
 
 @router.get("/events/{event_id}")
 def event_detail(
-    event_id: int,
+    event_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("event", "read")],

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.programmes import service
 from lotse.programmes.repository import ProgrammeRepository
@@ -37,7 +38,7 @@ def create_programme(
 
 @router.get("/{programme_id}", response_model=ProgrammeRead)
 def read_programme(
-    programme_id: int, session: SessionDep, access: Annotated[Access, Guard("programme", "read")]
+    programme_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("programme", "read")]
 ) -> ProgrammeRead:
     """One programme."""
     return ProgrammeRead.model_validate(ProgrammeRepository(session).get(programme_id))
@@ -45,7 +46,7 @@ def read_programme(
 
 @router.patch("/{programme_id}", response_model=ProgrammeRead)
 def update_programme(
-    programme_id: int,
+    programme_id: IdPath,
     body: ProgrammeUpdate,
     session: SessionDep,
     access: Annotated[Access, Guard("programme", "update")],

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.dashboard.repository import members_per_programme
 from lotse.domain.codes import ProgrammeKind
@@ -92,7 +93,7 @@ def programme_create(
 
 @router.get("/programmes/{programme_id}/edit")
 def programme_edit(
-    programme_id: int,
+    programme_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("programme", "update")],
@@ -105,7 +106,7 @@ def programme_edit(
 
 @router.post("/programmes/{programme_id}")
 def programme_update(
-    programme_id: int,
+    programme_id: IdPath,
     request: Request,
     session: SessionDep,
     form: FormDep,

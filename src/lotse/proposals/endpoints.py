@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath, IdQuery
 from lotse.api.routing import Guard
 from lotse.domain.codes import ProposalDecision
 from lotse.proposals import service
@@ -22,7 +23,7 @@ router = APIRouter(prefix="/proposals", tags=["proposals"])
 def list_proposals(
     session: SessionDep,
     access: Annotated[Access, Guard("proposal", "list")],
-    client_id: int | None = None,
+    client_id: IdQuery = None,
     decision: ProposalDecision | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
@@ -42,7 +43,7 @@ def list_proposals(
 
 @router.get("/{proposal_id}", response_model=ProposalRead)
 def read_proposal(
-    proposal_id: int, session: SessionDep, access: Annotated[Access, Guard("proposal", "read")]
+    proposal_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("proposal", "read")]
 ) -> ProposalRead:
     """One proposal with its vacancy and the reasons it was made."""
     return ProposalRead.from_row(service.read_proposal(session, access, proposal_id))
@@ -50,7 +51,7 @@ def read_proposal(
 
 @router.post("/{proposal_id}/decision", response_model=ProposalRead)
 def decide_proposal(
-    proposal_id: int,
+    proposal_id: IdPath,
     body: ProposalDecide,
     session: SessionDep,
     access: Annotated[Access, Guard("proposal", "decide")],

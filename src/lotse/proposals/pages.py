@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.clients.repository import ClientRepository
 from lotse.domain.codes import ProposalDecision
@@ -25,7 +26,7 @@ router = APIRouter(include_in_schema=False)
 
 @router.post("/proposals/{proposal_id}/decision")
 def decide(
-    proposal_id: int,
+    proposal_id: IdPath,
     request: Request,
     session: SessionDep,
     form: FormDep,

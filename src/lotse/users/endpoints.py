@@ -9,6 +9,7 @@ from fastapi import APIRouter
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.users import service
 from lotse.users.repository import UserRepository
@@ -36,7 +37,7 @@ def create_user(
 
 @router.get("/{user_id}", response_model=UserRead)
 def read_user(
-    user_id: int, session: SessionDep, access: Annotated[Access, Guard("user", "read")]
+    user_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("user", "read")]
 ) -> UserRead:
     """One user account."""
     return UserRead.model_validate(UserRepository(session).get(user_id))
@@ -44,7 +45,7 @@ def read_user(
 
 @router.patch("/{user_id}", response_model=UserRead)
 def update_user(
-    user_id: int,
+    user_id: IdPath,
     body: UserUpdate,
     session: SessionDep,
     access: Annotated[Access, Guard("user", "update")],

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.domain.codes import Role
 from lotse.errors import Conflict, InvalidInput
@@ -90,7 +91,7 @@ def user_create(
 
 @router.get("/{user_id}/edit")
 def user_edit(
-    user_id: int,
+    user_id: IdPath,
     request: Request,
     session: SessionDep,
     access: Annotated[Access, Guard("user", "update")],
@@ -115,7 +116,7 @@ def user_edit(
 
 @router.post("/{user_id}")
 def user_update(
-    user_id: int,
+    user_id: IdPath,
     request: Request,
     session: SessionDep,
     form: FormDep,

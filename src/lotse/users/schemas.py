@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lotse.api.params import IdField
 from lotse.domain.codes import Role
 
 USERNAME = Field(
@@ -39,8 +40,8 @@ class UserCreate(BaseModel):
     display_name: str = Field(min_length=1, max_length=200)
     role: Role
     password: str = PASSWORD
-    officer_id: int | None = None
-    team_id: int | None = None
+    officer_id: IdField | None = None
+    team_id: IdField | None = None
     agency: str | None = Field(default=None, max_length=64)
     locale: Literal["de", "en"] = "de"
 
@@ -48,8 +49,8 @@ class UserCreate(BaseModel):
 class UserUpdate(BaseModel):
     display_name: str | None = Field(default=None, min_length=1, max_length=200)
     role: Role | None = None
-    officer_id: int | None = None
-    team_id: int | None = None
+    officer_id: IdField | None = None
+    team_id: IdField | None = None
     agency: str | None = Field(default=None, max_length=64)
     locale: Literal["de", "en"] | None = None
     active: bool | None = None
