@@ -154,14 +154,23 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
     f.make_proposal(session, client=colleague, vacancy=stock)
 
     start_of_today = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    f.make_contact(session, client=main, scheduled_at=start_of_today + timedelta(hours=13))
     f.make_contact(
-        session, client=main, scheduled_at=now - timedelta(days=3), channel=ContactChannel.PHONE
+        session,
+        client=main,
+        scheduled_at=start_of_today + timedelta(hours=13),
+        status=ContactStatus.PLANNED,
+    )
+    f.make_contact(
+        session,
+        client=main,
+        scheduled_at=now - timedelta(days=3),
+        channel=ContactChannel.PHONE,
+        status=ContactStatus.PLANNED,
     )
     f.make_contact(
         session, client=main, scheduled_at=now - timedelta(days=30), status=ContactStatus.DONE
     )
-    f.make_contact(session, client=other, scheduled_at=now)
+    f.make_contact(session, client=other, scheduled_at=now, status=ContactStatus.PLANNED)
 
     course = f.make_measure(session, code="bsk_b2", name="Berufssprachkurs B1→B2")
     run = f.make_measure_run(
@@ -207,7 +216,12 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
             c = f.make_client(
                 session, site=bitterfeld, officer_id=officer.id, name=f"Kunde {i}-{j}"
             )
-            f.make_contact(session, client=c, scheduled_at=start_of_today + timedelta(hours=9 + j))
+            f.make_contact(
+                session,
+                client=c,
+                scheduled_at=start_of_today + timedelta(hours=9 + j),
+                status=ContactStatus.PLANNED,
+            )
             f.make_proposal(session, client=c, vacancy=helper if j % 2 else stock)
 
     session.flush()

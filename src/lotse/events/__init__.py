@@ -1,1 +1,1 @@
-"""Employer events (info days, company visits, action weeks): list and detail."""
+"""Employer events: info days, company visits, info rounds, stands, action weeks, job fairs."""

@@ -11,7 +11,7 @@ from lotse.api.deps import SessionDep
 from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.events.repository import EventRepository
-from lotse.events.schemas import EventRead
+from lotse.events.schemas import EventSummaryRead
 from lotse.models import EmployerEvent
 
 router = APIRouter(prefix="/events", tags=["events"])
@@ -30,19 +30,19 @@ FIELDS = (
 )
 
 
-def _read(event: EmployerEvent, counts: dict[str, int]) -> EventRead:
-    return EventRead.model_validate(
+def _read(event: EmployerEvent, counts: dict[str, int]) -> EventSummaryRead:
+    return EventSummaryRead.model_validate(
         {f: getattr(event, f) for f in FIELDS} | {"invitation_counts": counts}
     )
 
 
-@router.get("", response_model=list[EventRead])
+@router.get("", response_model=list[EventSummaryRead])
 def list_events(
     session: SessionDep,
     access: Annotated[Access, Guard("event", "list")],
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> list[EventRead]:
+) -> list[EventSummaryRead]:
     """Employer events, newest first, with invitation counts by status."""
     repo = EventRepository(session)
     events = repo.all(repo.listing().limit(limit).offset(offset))
@@ -50,10 +50,10 @@ def list_events(
     return [_read(e, counts.get(e.id, {})) for e in events]
 
 
-@router.get("/{event_id}", response_model=EventRead)
+@router.get("/{event_id}", response_model=EventSummaryRead)
 def read_event(
     event_id: IdPath, session: SessionDep, access: Annotated[Access, Guard("event", "read")]
-) -> EventRead:
+) -> EventSummaryRead:
     """One employer event with invitation counts by status."""
     repo = EventRepository(session)
     event = repo.get(event_id)

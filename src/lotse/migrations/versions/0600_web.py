@@ -1,7 +1,7 @@
 """web: API tokens (bearer credentials for the REST API)
 
 Revision ID: 0600_web
-Revises: 0001
+Revises: 0300_measures
 Create Date: 2026-11-21 12:11:21.546850
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import lotse.db.types
 
 revision: str = "0600_web"
-down_revision: str | Sequence[str] | None = "0001"
+down_revision: str | Sequence[str] | None = "0300_measures"  # re-chained when merging main
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
