@@ -301,7 +301,6 @@ def make_invitation(
 def make_contact(session: Session, *, client: Client, **kw: Any) -> Any:
     from datetime import UTC, datetime
 
-
     contact = Contact(
         **(
             {
