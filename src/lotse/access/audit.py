@@ -1,7 +1,8 @@
-"""The one place that writes the audit log: who read or changed what, and when.
+"""Audit entries for requests: who read or changed what, and when, with the user behind it.
 
-Denials are written even though the request fails: such entries are kept aside and written
-again after the request's transaction is rolled back (:func:`replay_after_rollback`).
+Entries are written by :func:`lotse.audit_trail.record`, the one writer services use too. This
+module adds the principal, and one thing requests need: denials are written even though the
+request fails (kept aside and written again after the rollback, :func:`replay_after_rollback`).
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from lotse import audit_trail
 from lotse.access.principal import Principal
 from lotse.domain.codes import AuditAction
-from lotse.models import AuditEntry
-from lotse.models._common import utcnow
 
 _KEEP = "lotse.audit.keep"
 
@@ -29,10 +29,9 @@ def record(
     detail: dict[str, Any] | None = None,
     actor: str | None = None,
     survive_rollback: bool = False,
-) -> AuditEntry:
+) -> None:
     """Append an audit entry. ``survive_rollback`` keeps it when the transaction fails."""
     values: dict[str, Any] = {
-        "at": utcnow(),
         "user_id": principal.user_id if principal else None,
         "actor": (actor or (principal.username if principal else "anonymous"))[:64],
         "action": action,
@@ -41,11 +40,9 @@ def record(
         "client_id": client_id,
         "detail": detail or {},
     }
-    entry = AuditEntry(**values)
-    session.add(entry)
+    audit_trail.record(session, **values)
     if survive_rollback:
         session.info.setdefault(_KEEP, []).append(values)
-    return entry
 
 
 def replay_after_rollback(session: Session) -> None:
@@ -54,7 +51,7 @@ def replay_after_rollback(session: Session) -> None:
     if not kept:
         return
     for values in kept:
-        session.add(AuditEntry(**values))
+        audit_trail.record(session, **values)
     session.commit()
 
 
