@@ -1,0 +1,1 @@
+"""Placement proposals: who may see them, and a person's decision (accept or reject, with why)."""
