@@ -27,7 +27,7 @@ CLIENT_ENTITY = "client"
 
 def client_filter(access: Access) -> ColumnElement[bool]:
     """SQL condition on ``Client``: the rows this access reaches."""
-    return client_condition(access.principal, access.scope, access.policy.consent)
+    return client_condition(access.principal, access.scope, access.policy.consent, access.resource)
 
 
 def open_client(

@@ -12,6 +12,7 @@ from lotse.cli import (
     events,
     exchange,
     generate,
+    integration_point,
     plan,
     serve,
     users,
@@ -36,4 +37,5 @@ app.command("report")(controlling.report)
 app.command("import")(exchange.import_cmd)
 app.command("export")(exchange.export_cmd)
 app.add_typer(users.app, name="users")
+app.add_typer(integration_point.app, name="integration-point")
 app.command("serve")(serve.serve)
