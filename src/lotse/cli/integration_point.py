@@ -12,6 +12,7 @@ from rich.table import Table
 
 from lotse.cli._common import console, db_session, handle_errors, progress
 from lotse.errors import InvalidInput, Problem
+from lotse.integration_point.chart import STATUS_DE
 
 app = typer.Typer(
     help="Integration Point: one case shared by four agencies, with consent.",
@@ -28,6 +29,25 @@ def _date(text: str | None, option: str) -> date | None:
         raise InvalidInput(
             Problem("date", "not an ISO date (YYYY-MM-DD)", column=option, value=text)
         ) from None
+
+
+AGE_DE = {
+    "under_25": "unter 25",
+    "25_34": "25–34",
+    "35_49": "35–49",
+    "50_plus": "50+",
+    "unknown": "unbekannt",
+}
+KIND_DE = {
+    "recognition_counselling": "Anerkennungsberatung (IQ)",
+    "childcare": "Kinderbetreuung",
+    "language_course": "Sprachkurs",
+    "work_permit": "Beschäftigungserlaubnis",
+    "benefits": "Lebensunterhalt",
+    "housing": "Wohnen",
+    "health": "Gesundheit",
+    "other": "Sonstiges",
+}
 
 
 def _share(value: float | None) -> str:
@@ -65,7 +85,7 @@ def figures_cmd(
     months.add_column("Monat")
     statuses = list(f.advised_by_status)
     for status in statuses:
-        months.add_column(status, justify="right")
+        months.add_column(STATUS_DE.get(status, status), justify="right")
     months.add_column("gesamt", justify="right")
     for month, n in f.advised_by_month.items():
         row = f.advised_by_month_and_status.get(month, {})
@@ -75,7 +95,7 @@ def figures_cmd(
     ages.add_column("Altersgruppe")
     ages.add_column("Personen", justify="right")
     for group, n in f.advised_by_age.items():
-        ages.add_row(group, str(n))
+        ages.add_row(AGE_DE.get(group, group), str(n))
     console.print(ages)
     console.print(
         f"Übergaben: {f.handovers} begonnen, {f.handovers_on_time} fristgerecht, "
@@ -86,7 +106,9 @@ def figures_cmd(
     for column in ("Anlass", "gesamt", "erledigt", "überfällig"):
         kinds.add_column(column, justify="left" if column == "Anlass" else "right")
     for kind, c in f.referrals_by_kind.items():
-        kinds.add_row(kind, str(c["total"]), str(c["completed"]), str(c["overdue"]))
+        kinds.add_row(
+            KIND_DE.get(kind, kind), str(c["total"]), str(c["completed"]), str(c["overdue"])
+        )
     console.print(kinds)
     console.print(
         f"Weiterleitungen: {f.referrals}, erledigt {f.referrals_completed} "
@@ -95,7 +117,7 @@ def figures_cmd(
         f"(davon überfällig {f.referrals_overdue})"
     )
     if chart is not None:
-        from lotse.integration_point.chart import advised_chart
+        from lotse.integration_point.chart import advised_chart  # matplotlib: only if asked
 
         advised_chart(f, chart)
         console.print(f"Chart: {chart}")
