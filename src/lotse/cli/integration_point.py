@@ -12,7 +12,6 @@ from rich.table import Table
 
 from lotse.cli._common import console, db_session, handle_errors, progress
 from lotse.errors import InvalidInput, Problem
-from lotse.integration_point.chart import STATUS_DE
 
 app = typer.Typer(
     help="Integration Point: one case shared by four agencies, with consent.",
@@ -31,6 +30,17 @@ def _date(text: str | None, option: str) -> date | None:
         ) from None
 
 
+STATUS_SHORT = {
+    "asylum_pending": "Gestattung",
+    "tolerated": "Duldung",
+    "recognised_refugee": "anerkannt",
+    "subsidiary_protection": "subsidiär",
+    "temporary_protection": "§ 24",
+    "other_permit": "sonstige",
+    "eu": "EU",
+    "german": "deutsch",
+    "unknown": "unbekannt",
+}
 AGE_DE = {
     "under_25": "unter 25",
     "25_34": "25–34",
@@ -85,7 +95,7 @@ def figures_cmd(
     months.add_column("Monat")
     statuses = list(f.advised_by_status)
     for status in statuses:
-        months.add_column(STATUS_DE.get(status, status), justify="right")
+        months.add_column(STATUS_SHORT.get(status, status), justify="right")
     months.add_column("gesamt", justify="right")
     for month, n in f.advised_by_month.items():
         row = f.advised_by_month_and_status.get(month, {})
