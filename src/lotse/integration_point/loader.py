@@ -11,6 +11,7 @@ handovers. Every problem of every file is reported at once; nothing is written t
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
@@ -98,12 +99,11 @@ class _Rows:
             self.bad(column, value, f"one of {', '.join(m.value for m in kind)}")
             return None
 
-    def each(self) -> list[dict[str, str]]:
-        out = []
+    def each(self) -> Iterator[dict[str, str]]:
+        """The rows, with ``line`` (for problems) following along."""
         for line, row in enumerate(self.rows, start=2):
             self.line = line
-            out.append(row)
-        return out
+            yield row
 
 
 class _Attempt:
@@ -156,6 +156,8 @@ class _Loading:
     problems: list[Problem]
     ids: dict[str, int]
     clients: dict[str, Client]
+    loaded_before: set[str]
+    """Clients whose case was in the database already: their rows are not loaded again."""
 
     def client(self, reader: _Rows, row: dict[str, str]) -> Client | None:
         ref = reader.text(row, "client_id")
@@ -183,8 +185,8 @@ def load(
         raise InvalidInput(
             [Problem("missing_file", "file not found", file=str(folder / n)) for n in missing]
         )
-    ids = dict(session.execute(sa.select(Client.ref, Client.id)).tuples().all())
-    run = _Loading(session, folder, LoadSummary(), [], ids, {})
+    ids: dict[str, int] = dict(session.execute(sa.select(Client.ref, Client.id)).all())
+    run = _Loading(session, folder, LoadSummary(), [], ids, {}, set())
     readers = [_Rows(folder / n) for n in names]
     decisions = _load_cases(run, readers[0])
     _load_consents(run, readers[1])
@@ -230,6 +232,7 @@ def _load_cases(run: _Loading, reader: _Rows) -> list[_Decision]:
             continue
         if CaseRepository(run.session).of_client(found.id) is not None:
             run.summary.skipped += 1
+            run.loaded_before.add(found.ref)
             continue
         attempt = run.attempt(reader)
         with attempt:
@@ -276,7 +279,7 @@ def _load_consents(run: _Loading, reader: _Rows) -> None:
             for err in exc.errors():
                 reader.bad(".".join(str(x) for x in err["loc"]), "", str(err["msg"]))
             continue
-        if found is None:
+        if found is None or found.ref in run.loaded_before:
             continue
         case = CaseRepository(run.session).of_client(found.id)
         owner = case.lead_agency if case is not None else Agency.JOBCENTER
@@ -314,6 +317,8 @@ def _load_referrals(run: _Loading, reader: _Rows) -> None:
         status = reader.enum(row, "status", ReferralStatus)
         closed = reader.day(row, "completed_on", required=bool(status and status.finished))
         if found is None or kind is None or on is None or due is None or status is None:
+            continue
+        if found.ref in run.loaded_before:
             continue
         case = CaseRepository(run.session).of_client(found.id)
         if case is None:
