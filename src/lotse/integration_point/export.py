@@ -181,18 +181,53 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["pretty"] = lambda v: (
-        "–"
-        if v in (None, "", [])
-        else (
-            ", ".join(map(str, v))
-            if isinstance(v, list)
-            else json.dumps(v, ensure_ascii=False)
-            if isinstance(v, dict)
-            else str(v)
-        )
-    )
+    env.filters["pretty"] = _pretty
+    env.globals["shown"] = _shown
     return env
+
+
+def _shown(column: str) -> bool:
+    """Whether the readable export shows a column (ids mean nothing to the person)."""
+    technical = column in ("id", "created_at", "updated_at", "position")
+    # ``*_by`` name staff accounts: employees acting for the agency are not recipients.
+    return not technical and not column.endswith(("_id", "_by"))
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    """German labels of closed vocabularies (the core's and this feature's messages)."""
+    from lotse.web.i18n import flatten
+    from lotse.web.templating import CORE_MESSAGES
+
+    labels: dict[str, str] = {}
+    for folder in (CORE_MESSAGES, TEMPLATES.parent / "messages"):
+        labels |= flatten(json.loads((folder / "de.json").read_text(encoding="utf-8")))
+    return labels
+
+
+def _pretty(value: Any, table: str = "", column: str = "") -> str:
+    """A cell for people: German labels, German dates, ja/nein."""
+    from lotse.integration_point.export_labels import AGENCY_COLUMNS, ENUM_COLUMNS
+
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    if column in AGENCY_COLUMNS:
+        agency = Agency.parse(text)
+        return agency.label if agency else text
+    key = ENUM_COLUMNS.get((table, column))
+    if key is not None:
+        return _labels().get(f"enum.{key}.{text}", text)
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        day = f"{text[8:10]}.{text[5:7]}.{text[:4]}"
+        return day + (f", {text[11:16]} Uhr (UTC)" if len(text) > 10 else "")
+    return text
 
 
 def to_html(export: PersonExport) -> str:

@@ -49,6 +49,7 @@ COLUMN_LABELS: dict[str, str] = {
     "experience_years": "Berufserfahrung (Jahre)",
     "plz": "Postleitzahl",
     "lat": "Breitengrad",
+    "coords_given": "Koordinaten mitgeteilt",
     "lon": "Längengrad",
     "max_commute_km": "Höchster Arbeitsweg (km)",
     "hours": "Arbeitszeit",
@@ -117,3 +118,38 @@ COLUMN_LABELS: dict[str, str] = {
     "counselled_on": "beraten am",
     "applied_on": "beantragt am",
 }
+
+
+ENUM_COLUMNS: dict[tuple[str, str], str] = {
+    ("clients", "status"): "client_status",
+    ("clients", "gender"): "gender",
+    ("clients", "residence_status"): "residence_status",
+    ("clients", "integration_course"): "integration_course_state",
+    ("clients", "qualification"): "qualification",
+    ("clients", "degree_recognition"): "degree_recognition",
+    ("clients", "hours"): "hours_preference",
+    ("clients", "german_level"): "cefr_level",
+    ("ip_cases", "status"): "case_status",
+    ("ip_cases", "asylum_state"): "asylum_state",
+    ("ip_cases", "first_contact_place"): "contact_place",
+    ("ip_cases", "residence_status_at_contact"): "residence_status",
+    ("ip_consents", "purpose"): "consent_purpose",
+    ("ip_consent_categories", "category"): "data_category",
+    ("ip_degrees", "level"): "qualification",
+    ("ip_degrees", "recognition"): "degree_recognition",
+    ("ip_referrals", "kind"): "referral_kind",
+    ("ip_referrals", "status"): "referral_status",
+    ("ip_handovers", "reason"): "handover_reason",
+    ("job_starts", "kind"): "integration_kind",
+    ("participations", "status"): "participation_status",
+    ("contacts", "channel"): "contact_channel",
+    ("contacts", "status"): "contact_status",
+    ("proposals", "decision"): "proposal_decision",
+    ("proposals", "outcome"): "proposal_outcome",
+    ("not_integrable_assessments", "reason"): "not_integrable_reason",
+}
+"""Columns holding a closed vocabulary: shown with its German label (message ``enum.<key>``)."""
+
+AGENCY_COLUMNS = frozenset(
+    {"lead_agency", "owner_agency", "agency", "recipient", "from_agency", "to_agency"}
+)

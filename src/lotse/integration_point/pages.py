@@ -23,6 +23,7 @@ from lotse.domain.integration_point import (
     ContactPlace,
     ReferralKind,
     ReferralStatus,
+    next_referral_status,
 )
 from lotse.errors import InvalidInput
 from lotse.integration_point import (
@@ -163,7 +164,9 @@ def _case_page(
             "categories": [c for c in DataCategory if c is not DataCategory.BASIC],
             "kinds": list(ReferralKind),
             "decisions": [s for s in AsylumState if s.decided],
-            "referral_moves": [s for s in ReferralStatus if s is not ReferralStatus.OPEN],
+            "referral_moves": lambda r: [
+                s for s in ReferralStatus if next_referral_status(r.status, s)
+            ],
             "may_tick": lambda h: view.may_tick(access, h),
             "may_move": lambda r: view.may_move_referral(access, page, r),
         },
@@ -384,7 +387,11 @@ def figures_page(
         ]
         for status in found.advised_by_status
     }
-    labels = [t.month(int(m[:4]), int(m[5:])) for m in found.advised_by_month]
+    months = list(found.advised_by_month)
+    step = -(-len(months) // 12)  # at most about twelve labels, so they do not overlap
+    labels = [
+        t.month(int(m[:4]), int(m[5:])) if i % step == 0 else "" for i, m in enumerate(months)
+    ]
     return renderer(request).render(
         request,
         "integration_point/figures.html",
