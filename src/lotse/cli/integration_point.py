@@ -172,9 +172,12 @@ def load_cmd(
 
     with progress() as bar:
         task = bar.add_task("Loading Integration Point cases", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
         with db_session() as session:
-            summary = load(session, folder)
-        bar.update(task, total=1, completed=1)
+            summary = load(session, folder, on_progress=advance)
     console.print(
         f"{summary.cases} cases, {summary.consents} consents, {summary.referrals} referrals, "
         f"{summary.handovers} handovers loaded"

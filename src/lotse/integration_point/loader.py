@@ -11,8 +11,8 @@ handovers. Every problem of every file is reported at once; nothing is written t
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import Path
@@ -40,7 +40,7 @@ from lotse.integration_point.schemas import (
     ReferralCreate,
     ReferralUpdate,
 )
-from lotse.models import Client
+from lotse.models import Client, Consent
 from lotse.simulation.integration_point import CASES_FILE, CONSENTS_FILE, REFERRALS_FILE
 
 E = TypeVar("E", bound=StrEnum)
@@ -64,6 +64,7 @@ class _Rows:
             self.rows = list(csv.DictReader(fh))
         self.problems: list[Problem] = []
         self.line = 1
+        self.on_row: Callable[[], None] | None = None
 
     def bad(self, column: str, value: str, message: str) -> None:
         self.problems.append(
@@ -104,6 +105,8 @@ class _Rows:
         for line, row in enumerate(self.rows, start=2):
             self.line = line
             yield row
+            if self.on_row is not None:
+                self.on_row()
 
 
 class _Attempt:
@@ -158,6 +161,7 @@ class _Loading:
     clients: dict[str, Client]
     loaded_before: set[str]
     """Clients whose case was in the database already: their rows are not loaded again."""
+    revocations: list[tuple[Consent, datetime]] = field(default_factory=list)
 
     def client(self, reader: _Rows, row: dict[str, str]) -> Client | None:
         ref = reader.text(row, "client_id")
@@ -175,9 +179,16 @@ class _Loading:
 
 
 def load(
-    session: Session, folder: Path, *, actor: str = "cli:integration-point load"
+    session: Session,
+    folder: Path,
+    *,
+    actor: str = "cli:integration-point load",
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> LoadSummary:
-    """Load the three files of ``folder`` (flushes; the caller commits or rolls back)."""
+    """Load the three files of ``folder`` (flushes; the caller commits or rolls back).
+
+    ``on_progress(done, total)`` is called after every row.
+    """
     folder = Path(folder)
     names = (CASES_FILE, CONSENTS_FILE, REFERRALS_FILE)
     missing = [n for n in names if not (folder / n).exists()]
@@ -188,10 +199,22 @@ def load(
     ids: dict[str, int] = dict(session.execute(sa.select(Client.ref, Client.id)).all())
     run = _Loading(session, folder, LoadSummary(), [], ids, {}, set())
     readers = [_Rows(folder / n) for n in names]
+    if on_progress is not None:
+        total = sum(len(r.rows) for r in readers)
+        done = [0]
+
+        def tick() -> None:
+            done[0] += 1
+            on_progress(done[0], total)
+
+        for reader in readers:
+            reader.on_row = tick
     decisions = _load_cases(run, readers[0])
     _load_consents(run, readers[1])
     _decide(run, decisions)
     _load_referrals(run, readers[2])
+    for consent, at in run.revocations:
+        consents.withdraw(session, consent, note="Widerruf", at=at)
     problems = [p for r in readers for p in r.problems] + run.problems
     if problems:
         raise InvalidInput(problems)
@@ -286,9 +309,8 @@ def _load_consents(run: _Loading, reader: _Rows) -> None:
         attempt = run.attempt(reader)
         with attempt:
             consent = consents.add(run.session, found, data, owner=owner)
-            if revoked is not None:
-                at = datetime.combine(revoked, time(12), UTC)
-                consents.withdraw(run.session, consent, note="Widerruf", at=at)
+            if revoked is not None:  # revoked after the referrals resting on it are loaded
+                run.revocations.append((consent, datetime.combine(revoked, time(12), UTC)))
         if not attempt.failed:
             run.summary.consents += 1
 

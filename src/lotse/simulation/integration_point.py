@@ -76,7 +76,9 @@ _STATE = {
 }
 SHELTERS = ("Erstaufnahme", "Gemeinschaftsunterkunft Nord", "Gemeinschaftsunterkunft Süd")
 HANDOVER_DAYS_MEDIAN = 24.0  # [assumption] most handovers within the month after the decision
+HANDOVER_SPREAD = 0.9  # [assumption] log-normal spread: some take months (missing papers)
 REFERRAL_DAYS_MEDIAN = 18.0  # [assumption]
+REFERRAL_WINDOW_DAYS = 40  # [assumption] referrals follow the first contact within 40 days
 
 
 @dataclass(frozen=True)
@@ -153,8 +155,8 @@ def _between(rng: np.random.Generator, low: date, high: date) -> date:
     return low + timedelta(days=int(rng.integers(0, (high - low).days + 1)))
 
 
-def _delay(rng: np.random.Generator, median: float) -> int:
-    return max(1, round(float(rng.lognormal(np.log(median), 0.6))))
+def _delay(rng: np.random.Generator, median: float, spread: float = 0.6) -> int:
+    return max(1, round(float(rng.lognormal(np.log(median), spread))))
 
 
 def synthesise(
@@ -195,7 +197,7 @@ def _one(
         assert m.first_benefit is not None
         decided = max(start, m.first_benefit - timedelta(days=int(rng.integers(5, 26))))
         first = _between(rng, start, max(start, decided - timedelta(days=14)))
-        completed = decided + timedelta(days=_delay(rng, HANDOVER_DAYS_MEDIAN))
+        completed = decided + timedelta(days=_delay(rng, HANDOVER_DAYS_MEDIAN, HANDOVER_SPREAD))
         case |= {
             "lead_agency": "employment_agency",
             "residence_status_at_contact": "asylum_pending",
@@ -230,8 +232,9 @@ def _one(
 
     def consent(recipient: str, purpose: str, categories: str, on: date, k: int) -> None:
         revoked: date | str = ""
-        if rng.random() < 0.03:  # [assumption] a few revoke
-            revoked = _between(rng, on, max(on, as_of))
+        earliest = on + timedelta(days=REFERRAL_WINDOW_DAYS + 1)  # after referrals relying on it
+        if rng.random() < 0.03 and earliest <= as_of:  # [assumption] a few revoke
+            revoked = _between(rng, earliest, as_of)
         consents.append(
             {
                 "client_id": m.ref,
@@ -263,7 +266,7 @@ def _one(
     def refer(kind: str, to_agency: str, to_service: str, p: float, outcome: str) -> None:
         if rng.random() >= p:
             return
-        on = _between(rng, first, min(latest, first + timedelta(days=40)))
+        on = _between(rng, first, min(latest, first + timedelta(days=REFERRAL_WINDOW_DAYS)))
         due = on + timedelta(weeks=4)
         done = on + timedelta(days=_delay(rng, REFERRAL_DAYS_MEDIAN))
         status = "open"
