@@ -183,3 +183,27 @@ def test_a_consented_read_is_logged_with_the_consent_it_rests_on(web: Web) -> No
     assert read.detail["as"] == "consent"
     assert read.detail["consent_ids"] == [consent_id]
     assert read.detail["category"] == "referrals"
+
+
+def test_the_core_client_file_shows_a_partner_only_the_sections_consented(web: Web) -> None:
+    client_id = _agency_case(web)
+    with session_scope(web.engine) as session:
+        client = session.get(Client, client_id)
+        assert client is not None
+        f.make_consent(session, client=client, recipient=Agency.SOCIAL_OFFICE,
+                       valid_from=date.today(), signed_on=date.today())  # fmt: skip
+    social = web.browser("sozialamt")
+    page = social.get(f"/clients/{client_id}")
+    assert page.status_code == 200
+    assert 'id="measures-heading"' not in page.text
+    assert 'id="programmes-heading"' not in page.text
+    with session_scope(web.engine) as session:
+        client = session.get(Client, client_id)
+        assert client is not None
+        f.make_consent(session, client=client, recipient=Agency.SOCIAL_OFFICE,
+                       valid_from=date.today(), signed_on=date.today(),
+                       categories=[DataCategory.MEASURES])  # fmt: skip
+    page = social.get(f"/clients/{client_id}")
+    assert 'id="measures-heading"' in page.text
+    assert "Integrationskurs" in page.text
+    assert 'id="details-heading"' not in page.text  # never for partner agencies
