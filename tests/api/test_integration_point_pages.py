@@ -164,3 +164,35 @@ def test_every_page_is_translated(web: Web, locale: str) -> None:
     english = web.browser("agentur")
     english.post("/locale", data={"locale": "en", "next": "/"})
     assert "Competence assessment" in english.get(f"/integration-point/cases/{s.client_id}").text
+
+
+def test_the_client_file_panel_summarises_the_case_for_whoever_may_read_it(web: Web) -> None:
+    from lotse.access.policy import Scope
+    from lotse.access.principal import Access
+    from lotse.integration_point.view import client_panel
+
+    s = scenario(web).run_until("recognition")
+    policy = web.app.state.policy
+    principal = _principal_of(web, "tanja")
+    access = Access(principal, "client", "read", Scope.TEAM, policy)
+    with Session(web.engine) as session:
+        panel = client_panel(session, access, s.client_id)
+        assert panel is not None
+        assert (panel.lead_agency, panel.asylum_state) == ("jobcenter", "recognised")
+        assert panel.consents_in_force == 2  # to the Jobcenter and to the social office
+        assert panel.open_handover_due is not None
+        assert client_panel(session, access, web.seed.client_main) is None  # no case
+    template = web.app.state.renderer.env.get_template("integration_point/_client_panel.html")
+    html = template.render(ip=panel, t=web.app.state.catalogue.translator("de"))
+    assert "Federführende Behörde" in html
+    assert "Jobcenter" in html
+    assert f"/integration-point/cases/{s.client_id}" in html
+
+
+def _principal_of(web: Web, username: str) -> object:
+    from lotse.access.authentication import principal_for
+    from lotse.models import User
+
+    with Session(web.engine) as session:
+        user_id = session.scalars(sa.select(User.id).where(User.username == username)).one()
+        return principal_for(session, user_id)

@@ -90,3 +90,41 @@ def may_move_referral(access: Access, page: CasePage, referral: ReferralRead) ->
     if referral.status.finished:
         return False
     return page.can_manage or agency_of(access.principal) == referral.to_agency
+
+
+@dataclass(frozen=True)
+class ClientPanel:
+    """What the client file may show about the person's Integration Point case."""
+
+    client_id: int
+    lead_agency: str
+    asylum_state: str
+    consents_in_force: int
+    open_handover_due: date | None
+
+
+def client_panel(session: Session, access: Access, client_id: int) -> ClientPanel | None:
+    """For a client file already opened through the gate: the case in brief, or ``None``.
+
+    Meant for ``clients/file.html`` (``{% include "integration_point/_client_panel.html" %}``
+    with ``ip=client_panel(...)``); it reads only the case's basic data, which whoever may
+    open the file may see.
+    """
+    if not access.may("ip.case", "read"):
+        return None
+    case = repo.CaseRepository(session).of_client(client_id)
+    if case is None:
+        return None
+    on = clock_of(access)
+    in_force = [
+        c for c in repo.ConsentRepository(session).of_client(client_id)
+        if consents.to_read(c, on=on).in_force
+    ]  # fmt: skip
+    pending = list(repo.HandoverRepository(session).open_of_client(client_id))
+    return ClientPanel(
+        client_id=client_id,
+        lead_agency=case.lead_agency.value,
+        asylum_state=case.asylum_state.value,
+        consents_in_force=len(in_force),
+        open_handover_due=min((h.due_on for h in pending), default=None),
+    )
