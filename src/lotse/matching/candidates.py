@@ -158,7 +158,7 @@ def candidate_pairs(
     vacancies: VacancyTable,
     *,
     radius_factor: float = 1.0,
-    min_skill_overlap: float = 0.5,
+    min_skill_overlap: float = 0.4,
     min_per_client: int = 5,
     exclude: set[tuple[str, str]] | None = None,
     chunk: int = 20_000,

@@ -152,7 +152,7 @@ def propose(
     today: date | None = None,
     exclude: set[tuple[str, str]] | None = None,
     keep_per_client: int | None = None,
-    radius_factor: float = 1.0,
+    radius_factor: float = 1.25,
     greedy: bool = True,
     explain: bool = True,
     on_progress: Progress | None = None,

@@ -1,0 +1,1 @@
+"""Simulations: synthetic labour markets (and Jobcenters) with known ground truth."""
