@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import db
+from lotse.cli import db, match
 
 app = typer.Typer(
     name="lotse",
@@ -13,3 +13,4 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(match.app, name="match")

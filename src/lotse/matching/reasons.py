@@ -118,9 +118,8 @@ def _positives(row: dict[str, float], c: int, v: int, clients: ClientTable,
         out.append("Helfertätigkeit")
     if 2 <= depth < 4 and skill >= 0.3:
         out.append(f"{_fmt_pct(skill)} gleiche ESCO-Kompetenzen")
-    dist = row["distance_km"]
-    if row["commute_ratio"] <= 1:
-        out.append(f"{round(dist)} km")
+    if row["commute_ratio"] <= 0.5:  # farther ones are named among the lowering factors
+        out.append(f"{round(row['distance_km'])} km")
     german, need = clients.german[c], vacancies.german_min[v]
     if not np.isnan(german):
         if np.isnan(need):

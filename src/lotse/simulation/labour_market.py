@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,6 +32,8 @@ __all__ = [
     "World",
     "expected_placements",
     "simulate",
+    "with_scale",
+    "write_folder",
 ]
 
 TODAY = date(2026, 3, 2)
@@ -435,3 +438,30 @@ def with_scale(world: World, scale: float) -> World:
         n_vacancies=round(world.n_vacancies * scale),
         history=round(world.history * scale),
     )
+
+
+def write_folder(market: Market, folder: Path) -> Path:
+    """Write the market as an exchange-format folder (clients, vacancies, history).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from lotse.simulation.labour_market import simulate, write_folder
+    >>> folder = write_folder(simulate("baseline", scale=0.01), pathlib.Path(tempfile.mkdtemp()))
+    >>> sorted(p.name for p in folder.iterdir())
+    ['clients.csv', 'history.csv', 'vacancies.csv']
+    """
+    import csv
+
+    from lotse.exchange.schema import CLIENTS, HISTORY, VACANCIES, format_row
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for spec, rows in ((CLIENTS, market.clients), (VACANCIES, market.vacancies),
+                       (HISTORY, market.history)):  # fmt: skip
+        with (folder / spec.name).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, lineterminator="\n")
+            writer.writerow(spec.column_names)
+            for row in sorted(rows, key=lambda r: tuple(str(r[k]) for k in spec.key)):
+                writer.writerow(format_row(spec, row))
+    return folder

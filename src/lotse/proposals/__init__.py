@@ -1,0 +1,1 @@
+"""Placement proposals in the database: running the matcher, officers' decisions, outcomes."""
