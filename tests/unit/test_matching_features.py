@@ -152,4 +152,5 @@ def test_the_work_permit_is_an_eligibility_not_a_feature() -> None:
     ])  # fmt: skip
     assert table.permitted.tolist() == [False, True, True]
     assert table.permit_unknown.tolist() == [False, False, True]
-    assert "work_permitted" not in F and "residence_status" not in F
+    assert "work_permitted" not in F
+    assert "residence_status" not in F

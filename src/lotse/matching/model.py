@@ -134,7 +134,7 @@ class LearnedModel:
     kind: str = "learned"
 
     def predict(self, x: NDArray[np.float32]) -> NDArray[np.float64]:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
         with threadpool_limits(limits=1):
             raw = self.booster.predict_proba(_with_prior(x))[:, 1]
