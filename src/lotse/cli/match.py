@@ -207,24 +207,28 @@ def run_cmd(per_client: KOpt = 3, per_opening: ROpt = 2, model_file: ModelOpt = 
     _print_result(result)
 
 
+_GROUP_DE = {"ukraine": "Ukraine", "asylum_countries": "Asylherkunftsländer", "other": "andere"}
+
+
 def _print_audit(rows: list[AuditRow], report: TrainReport) -> None:
-    table = Table(title="Fairness-Audit: Vorschläge und Kalibrierung je Gruppe")
-    heads = ("Merkmal", "Gruppe", "Kund:innen", "mit Vorschlag", "Quote", "", "Verhältnis",
-             "Ø Score", "Ergebnisse", "vorhergesagt", "eingetreten", "ECE")  # fmt: skip
-    for h in heads:
-        table.add_column(h, justify="left" if h in ("Merkmal", "Gruppe", "") else "right")
+    table = Table(title="Fairness-Audit je Gruppe")
+    table.add_column("Gruppe", no_wrap=True)
+    for h in ("Kund.", "Vorschl.", "Quote", "Verh.", "Ø Score", "Ergebn.", "vorh.", "eingetr.",
+              "ECE"):  # fmt: skip
+        table.add_column(h, justify="right")
     for r in rows:
-        bar = "█" * round(r.proposal_rate * 20)
-        flag = " [red]< 0,8[/]" if r.impact_ratio < 0.8 and r.clients else ""
+        flag = "[red]![/]" if r.impact_ratio < 0.8 and r.clients else ""
         table.add_row(
-            "Herkunft" if r.dimension == "origin" else "Geschlecht", r.group, str(r.clients),
-            str(r.proposed), f"{r.proposal_rate:.1%}", bar, f"{r.impact_ratio:.2f}{flag}",
-            _fmt(r.mean_score), str(r.outcomes), _fmt(r.predicted_rate), _fmt(r.realised_rate),
-            _fmt(r.ece),
+            _GROUP_DE.get(r.group, r.group), str(r.clients), str(r.proposed),
+            f"{r.proposal_rate:.1%}", f"{r.impact_ratio:.2f}{flag}", _fmt(r.mean_score),
+            str(r.outcomes), _fmt(r.predicted_rate), _fmt(r.realised_rate), _fmt(r.ece),
         )  # fmt: skip
-    console.print(table)
+    from rich.console import Console
+
+    Console(width=max(console.width, 110)).print(table)
     console.print(
-        f"Vorhergesagt: out-of-fold ({report.kind}, {report.rows} Vorschläge mit Ergebnis). "
+        "Quote: Anteil aktiver Kund:innen mit Vorschlag; Verh.: Quote / beste Quote (! unter "
+        f"0,8); vorhergesagt out-of-fold ({report.kind}, {report.rows} Vorschläge mit Ergebnis). "
         "Herkunft und Geschlecht werden nur hier gelesen, nie für die Rangfolge.",
         highlight=False,
     )

@@ -103,7 +103,7 @@ def fairness_audit(
         for dim, name in group_of.get(str(cid), {}).items():
             pred[dim, name].append(float(p_hat))
             real[dim, name].append(int(y))
-    keys = sorted(set(members) | set(pred))
+    keys = sorted(set(members) | set(pred), key=lambda k: (k[0] != "origin", k))
     rates = {k: len(proposed[k]) / members[k] if members[k] else 0.0 for k in keys}
     best = {d: max((v for (dd, _), v in rates.items() if dd == d), default=0.0) for d, _ in keys}
     rows = []

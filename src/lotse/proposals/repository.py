@@ -27,6 +27,7 @@ class ProposalRepository(Repository[Proposal]):
         imported history and decided proposals whose result is known."""
         return (
             sa.select(Client.ref, Vacancy.ref, Proposal.proposed_on, Proposal.outcome)
+            .select_from(Proposal)
             .join(Client, Client.id == Proposal.client_id)
             .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
             .where(Proposal.outcome.is_not(None))
@@ -37,6 +38,7 @@ class ProposalRepository(Repository[Proposal]):
         """(client ref, vacancy ref) of every proposal ever made."""
         return (
             sa.select(Client.ref, Vacancy.ref)
+            .select_from(Proposal)
             .join(Client, Client.id == Proposal.client_id)
             .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
         )
@@ -45,6 +47,7 @@ class ProposalRepository(Repository[Proposal]):
         """(client ref, score) of the matcher's proposals that are still pending."""
         return (
             sa.select(Client.ref, Proposal.score)
+            .select_from(Proposal)
             .join(Client, Client.id == Proposal.client_id)
             .where(Proposal.source == ProposalSource.MATCHER)
             .where(Proposal.decision == ProposalDecision.PENDING)
