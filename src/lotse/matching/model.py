@@ -329,6 +329,9 @@ def train_hire_model(
 
     # One thread: OpenMP in gradient boosting slows down by two orders of magnitude when the
     # cores are shared (measured: 0.1 s vs 11 s for 3,000 rows on a busy 2-core machine).
+    # threadpoolctl limits the libraries loaded so far, so load scikit-learn's OpenMP first.
+    import sklearn.ensemble  # noqa: F401
+
     with threadpool_limits(limits=1):
         return _train(x, y, groups, min_rows=min_rows, min_each=min_each, folds=folds,
                       seed=seed, monotone=monotone)  # fmt: skip

@@ -112,8 +112,8 @@ def run_matcher(
         exclude=exclude,
     )  # fmt: skip
     client_q, vacancy_q = MatchingInputRepository(session).ids_by_ref()
-    client_id: dict[str, int] = {ref: id_ for ref, id_ in session.execute(client_q)}
-    vacancy_id: dict[str, int] = {ref: id_ for ref, id_ in session.execute(vacancy_q)}
+    client_id: dict[str, int] = dict(session.execute(client_q).all())
+    vacancy_id: dict[str, int] = dict(session.execute(vacancy_q).all())
     session.add_all(
         Proposal(
             client_id=client_id[p["client_id"]], vacancy_id=vacancy_id[p["vacancy_id"]],
