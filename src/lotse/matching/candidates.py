@@ -125,6 +125,7 @@ def _search(
         cg = np.flatnonzero(client_groups[:, g])
         if len(vg) == 0 or len(cg) == 0:
             continue
+        cg = cg[np.argsort(radius_km[cg], kind="stable")]  # similar radii share a chunk
         tree_v = cKDTree(vxyz[vg])
         for start in range(0, len(cg), chunk):
             part = cg[start : start + chunk]
@@ -158,10 +159,13 @@ def candidate_pairs(
     vacancies: VacancyTable,
     *,
     radius_factor: float = 1.0,
+    min_depth: int = 3,
+    helper_depth: int = 1,
     min_skill_overlap: float = 0.4,
     min_per_client: int = 5,
     exclude: set[tuple[str, str]] | None = None,
-    chunk: int = 20_000,
+    subset: NDArray[np.int64] | None = None,
+    chunk: int = 5_000,
 ) -> Candidates:
     """The client–vacancy pairs to score (see the module text for the rules).
 
@@ -172,6 +176,7 @@ def candidate_pairs(
         each other.
     min_per_client : clients with fewer candidates are searched again, relaxed.
     exclude : ``(client_id, vacancy_id)`` pairs never to return (already proposed).
+    subset : only these clients (row indices), to process a large region in parts.
 
     Examples
     --------
@@ -188,17 +193,23 @@ def candidate_pairs(
     ['near']
     """
     ok_c = clients.active & clients.permitted & ~np.isnan(clients.lat)
+    if subset is not None:
+        ok_c &= np.isin(np.arange(len(clients)), subset)
     ok_v = vacancies.open & ~np.isnan(vacancies.lat)
     cidx = np.flatnonzero(ok_c).astype(np.int64)
     vidx = np.flatnonzero(ok_v).astype(np.int64)
-    reach = reach_matrix(min_skill_overlap=min_skill_overlap)
+    reach = reach_matrix(
+        min_depth=min_depth, min_skill_overlap=min_skill_overlap, helper_depth=helper_depth
+    )
     radius = clients.max_commute_km[cidx] * radius_factor
     c, v = _search(clients, vacancies, cidx, vidx, reach, radius, chunk)
     c, v = _drop_excluded(clients, vacancies, c, v, exclude)
     counts = np.bincount(c, minlength=len(clients))[cidx]
     starved = cidx[counts < min_per_client]
     if len(starved):
-        wide = reach_matrix(min_depth=2, min_skill_overlap=min_skill_overlap / 1.5, helper_depth=0)
+        wide = reach_matrix(
+            min_depth=min(2, min_depth), min_skill_overlap=min_skill_overlap / 1.5, helper_depth=0
+        )
         c2, v2 = _search(
             clients, vacancies, starved, vidx, wide,
             clients.max_commute_km[starved] * radius_factor * 1.5, chunk,

@@ -112,9 +112,10 @@ def score_pairs(
 
 
 def top_per_client(
-    ci: NDArray[np.int64], score: NDArray[np.floating[Any]], keep: int
+    ci: NDArray[np.int64], score: NDArray[np.floating[Any]], keep: int | NDArray[np.int64]
 ) -> NDArray[np.bool_]:
-    """Mask of each client's ``keep`` highest-scored pairs.
+    """Mask of each group's ``keep`` highest-scored pairs (``keep`` a number, or one per group
+    id in ``ci``).
 
     Examples
     --------
@@ -128,8 +129,9 @@ def top_per_client(
     first = np.r_[True, sorted_c[1:] != sorted_c[:-1]]
     start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
     rank = np.arange(len(order)) - start
+    limit = keep[sorted_c] if isinstance(keep, np.ndarray) else keep
     mask = np.zeros(len(ci), dtype=bool)
-    mask[order[rank < keep]] = True
+    mask[order[rank < limit]] = True
     return mask
 
 
@@ -152,9 +154,11 @@ def propose(
     today: date | None = None,
     exclude: set[tuple[str, str]] | None = None,
     keep_per_client: int | None = None,
+    keep_per_vacancy: int | None = None,
     radius_factor: float = 1.25,
     greedy: bool = True,
     explain: bool = True,
+    client_chunk: int = 20_000,
     on_progress: Progress | None = None,
 ) -> MatchResult:
     """Propose open vacancies to active clients.
@@ -166,9 +170,12 @@ def propose(
     per_client : K, the most proposals one client receives.
     per_opening : R, the most proposals per opening of a vacancy.
     exclude : ``(client_id, vacancy_id)`` pairs already proposed, not proposed again.
-    keep_per_client : candidates kept per client for the assignment (default ``max(4K, 12)``);
-        ``0`` keeps all (the assignment is then exact over every candidate).
+    keep_per_client, keep_per_vacancy : the assignment sees each client's best
+        ``keep_per_client`` (default ``max(4K, 12)``) and each vacancy's best
+        ``keep_per_vacancy`` candidates (default ``max(10 R × openings, 40)``);
+        ``keep_per_client=0`` keeps every candidate (exact over all of them).
     greedy : also run the greedy heuristic and report its optimality gap.
+    client_chunk : clients searched and scored at a time (bounds the memory).
 
     Examples
     --------
@@ -197,22 +204,43 @@ def propose(
     vt = vacancies if isinstance(vacancies, VacancyTable) else vacancy_table(vacancies)
     timings["tables"] = time.perf_counter() - t0
 
-    say("Kandidaten suchen")
-    t = time.perf_counter()
-    cands = candidate_pairs(ct, vt, radius_factor=radius_factor, exclude=exclude,
-                            min_per_client=per_client)  # fmt: skip
-    timings["candidates"] = time.perf_counter() - t
-
-    say(f"{len(cands):,} Paare bewerten")
-    t = time.perf_counter()
-    score = score_pairs(model, ct, vt, cands.client, cands.vacancy, today=today)
-    timings["scoring"] = time.perf_counter() - t
-
     keep = max(4 * per_client, 12) if keep_per_client is None else keep_per_client
-    ci, vi = cands.client, cands.vacancy
-    if keep > 0 and len(ci):
-        mask = top_per_client(ci, score, keep)
-        ci, vi, score = ci[mask], vi[mask], score[mask]
+    keep_v = (
+        np.full(len(vt), keep_per_vacancy, dtype=np.int64)
+        if keep_per_vacancy
+        else np.maximum(10 * per_opening * vt.openings, 40)
+    )
+    eligible = np.flatnonzero(ct.active & ct.permitted)
+    parts_c: list[NDArray[np.int64]] = []
+    parts_v: list[NDArray[np.int64]] = []
+    parts_p: list[NDArray[np.float32]] = []
+    counts = {"candidate_pairs": 0, "relaxed_clients": 0, "eligible_clients": 0}
+    timings["candidates"] = timings["scoring"] = 0.0
+    n_parts = max(1, -(-len(eligible) // client_chunk))
+    for part_no, start in enumerate(range(0, max(len(eligible), 1), client_chunk)):
+        say(f"Kandidaten suchen und bewerten ({part_no + 1}/{n_parts})")
+        t = time.perf_counter()
+        cands = candidate_pairs(ct, vt, radius_factor=radius_factor, exclude=exclude,
+                                min_per_client=per_client,
+                                subset=eligible[start : start + client_chunk])  # fmt: skip
+        timings["candidates"] += time.perf_counter() - t
+        counts["candidate_pairs"] += len(cands)
+        counts["relaxed_clients"] += cands.relaxed_clients
+        counts["eligible_clients"] += cands.eligible_clients
+        eligible_vacancies = cands.eligible_vacancies
+        t = time.perf_counter()
+        ci, vi = cands.client, cands.vacancy
+        score = score_pairs(model, ct, vt, ci, vi, today=today)
+        if keep > 0 and len(ci):
+            # Each client's best pairs, and each vacancy's best pairs: a popular vacancy's
+            # best candidates stay in the graph even where they are not among their own top.
+            mask = top_per_client(ci, score, keep) | top_per_client(vi, score, keep_v)
+            ci, vi, score = ci[mask], vi[mask], score[mask]
+        parts_c.append(ci)
+        parts_v.append(vi)
+        parts_p.append(score)
+        timings["scoring"] += time.perf_counter() - t
+    ci, vi, score = np.concatenate(parts_c), np.concatenate(parts_v), np.concatenate(parts_p)
 
     say("Zuordnung optimieren")
     t = time.perf_counter()
@@ -220,10 +248,8 @@ def propose(
     best = optimal_assignment(ci, vi, score, client_cap=per_client, vacancy_cap=vcap)
     timings["assignment"] = time.perf_counter() - t
     stats: dict[str, Any] = {
-        "eligible_clients": cands.eligible_clients,
-        "eligible_vacancies": cands.eligible_vacancies,
-        "candidate_pairs": len(cands),
-        "relaxed_clients": cands.relaxed_clients,
+        **counts,
+        "eligible_vacancies": eligible_vacancies,
         "edges": len(ci),
         "proposals": int(best.selected.sum()),
         "expected_hires": best.objective,

@@ -164,7 +164,11 @@ class Market:
             rel |= d >= 3
         no_target = h["c_targets"][ci, 0] < 0
         occ = np.where(no_target & (vlevel == 1), 0.5, occ)
-        z = np.full(len(ci), w.base) + w.occupation * (occ - 0.5) + w.skills * (sim - 0.3)
+        # Occupation matters more the more skilled the job: anyone can learn a Helfer job.
+        occ_scale = np.select([vlevel == 1, vlevel == 2], [0.6, 1.4], 2.0)
+        z = np.full(len(ci), w.base) + occ_scale * (
+            w.occupation * (occ - 0.5) + w.skills * (sim - 0.3)
+        )
         if not observable:
             z += h["affinity"][h["c_group"][ci], h["v_group"][vi]]
         gap = vlevel - h["c_attain"][ci]
