@@ -325,12 +325,11 @@ def train_hire_model(
     >>> model.kind, report.rows, report.hires
     ('prior', 50, 5)
     """
-    from threadpoolctl import threadpool_limits
-
     # One thread: OpenMP in gradient boosting slows down by two orders of magnitude when the
     # cores are shared (measured: 0.1 s vs 11 s for 3,000 rows on a busy 2-core machine).
     # threadpoolctl limits the libraries loaded so far, so load scikit-learn's OpenMP first.
     import sklearn.ensemble  # noqa: F401
+    from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):
         return _train(x, y, groups, min_rows=min_rows, min_each=min_each, folds=folds,

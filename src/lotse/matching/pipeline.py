@@ -217,12 +217,12 @@ def propose(
     counts = {"candidate_pairs": 0, "relaxed_clients": 0, "eligible_clients": 0}
     timings["candidates"] = timings["scoring"] = 0.0
     n_parts = max(1, -(-len(eligible) // client_chunk))
-    for part_no, start in enumerate(range(0, max(len(eligible), 1), client_chunk)):
+    for part_no, begin in enumerate(range(0, max(len(eligible), 1), client_chunk)):
         say(f"Kandidaten suchen und bewerten ({part_no + 1}/{n_parts})")
         t = time.perf_counter()
         cands = candidate_pairs(ct, vt, radius_factor=radius_factor, exclude=exclude,
                                 min_per_client=per_client,
-                                subset=eligible[start : start + client_chunk])  # fmt: skip
+                                subset=eligible[begin : begin + client_chunk])  # fmt: skip
         timings["candidates"] += time.perf_counter() - t
         counts["candidate_pairs"] += len(cands)
         counts["relaxed_clients"] += cands.relaxed_clients
