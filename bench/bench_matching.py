@@ -103,8 +103,10 @@ def _index(market: Market, proposals: list[dict[str, Any]]) -> tuple[NDArray[Any
             np.array([vpos[p["vacancy_id"]] for p in proposals], dtype=np.int64))  # fmt: skip
 
 
-def evaluate(name: str, seed: int, scale: float, k: int, r: int) -> dict[str, Any]:
-    market = simulate(with_scale(WORLDS[name], scale), seed=seed)
+def evaluate(
+    name: str, seed: int, scale: float, k: int, r: int, noise: float = 1.0
+) -> dict[str, Any]:
+    market = simulate(with_scale(WORLDS[name], scale, noise=noise), seed=seed)
     ct, vt = client_table(market.clients), vacancy_table(market.vacancies)
     x, y, g = training_set(ct, vt, market.history)
     t = time.perf_counter()
@@ -128,7 +130,8 @@ def evaluate(name: str, seed: int, scale: float, k: int, r: int) -> dict[str, An
     return {
         "world": name, "seed": seed, "held_out": name in HELD_OUT_WORLDS,
         "history": report.rows, "hire_rate": report.hires / max(report.rows, 1),
-        "auc": report.auc, "ece": report.ece, "brier": report.brier, "train_s": train_s,
+        "kind": report.kind, "auc": report.auc, "ece": report.ece, "brier": report.brier,
+        "train_s": train_s,
         "lotse": lotse, "prior": prior, "oracle": best, "rule": rule, "observable": seen,
         "greedy_gap": res.stats.get("greedy_gap"), "candidates": res.stats["candidate_pairs"],
     }  # fmt: skip
@@ -141,23 +144,30 @@ def main() -> None:
     ap.add_argument("--worlds", default=",".join(WORLDS))
     ap.add_argument("--per-client", type=int, default=3)
     ap.add_argument("--per-opening", type=int, default=2)
+    ap.add_argument(
+        "--noise",
+        type=float,
+        default=1.0,
+        help="multiplies every world's unobserved heterogeneity (0 = none)",
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     rows = [
-        evaluate(w, s, args.scale, args.per_client, args.per_opening)
+        evaluate(w, s, args.scale, args.per_client, args.per_opening, args.noise)
         for w in args.worlds.split(",")
         for s in range(args.seeds)
     ]
-    print(f"K={args.per_client} per client, R={args.per_opening} per opening, "
-          f"scale {args.scale}; tuned on: {', '.join(TUNING_WORLDS)}")  # fmt: skip
-    head = (f"{'world':<15}{'seed':>4}{'held':>5}{'hist':>7}{'rate':>6}{'AUC':>6}{'ECE':>7}"
+    print(f"K={args.per_client} per client, R={args.per_opening} per opening, scale "
+          f"{args.scale}, noise × {args.noise}; tuned on: {', '.join(TUNING_WORLDS)}")  # fmt: skip
+    head = (f"{'world':<15}{'seed':>4}{'held':>5}{'model':>9}{'hist':>7}{'rate':>6}{'AUC':>6}"
+            f"{'ECE':>7}"
             f"{'E[hires] Lotse/oracle':>23}{'prior/oracle':>13}{'rule/oracle':>12}"
             f"{'placed L/O':>11}{'rule':>6}{'obs/O':>7}{'gap':>7}")  # fmt: skip
     print(head)
     for r in rows:
         lo, pr, orc, ru = r["lotse"], r["prior"], r["oracle"], r["rule"]
         print(
-            f"{r['world']:<15}{r['seed']:>4}{'yes' if r['held_out'] else 'no':>5}"
+            f"{r['world']:<15}{r['seed']:>4}{'yes' if r['held_out'] else 'no':>5}{r['kind']:>9}"
             f"{r['history']:>7}{r['hire_rate']:>6.2f}{(r['auc'] or 0):>6.3f}{(r['ece'] or 0):>7.3f}"
             f"{lo[0]:>10.1f}/{orc[0]:<7.1f}{lo[0] / orc[0]:>5.0%}{pr[0] / orc[0]:>13.0%}"
             f"{ru[0] / orc[0]:>12.0%}{lo[1] / orc[1]:>11.0%}{ru[1] / orc[1]:>6.0%}"

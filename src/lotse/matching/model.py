@@ -1,10 +1,11 @@
 """The hire model: the probability that a proposal of a vacancy to a client ends in a hire.
 
-Three kinds, one interface (``predict(X) -> probabilities``):
+Four kinds, one interface (``predict(X) -> probabilities``):
 
 * :class:`PriorModel` — a transparent logistic score with hand-set weights (:data:`PRIOR_TERMS`),
   used when the history is too small to learn from. Every weight is written down and explained.
 * :class:`LogisticModel` — the prior's terms with weights learned from the history.
+* :class:`BlendModel` — the mean of the two learned kinds.
 * :class:`LearnedModel` — gradient boosting (scikit-learn ``HistGradientBoostingClassifier``,
   missing values handled natively, monotone where the direction is certain) followed by a
   probability calibration (isotonic, or Platt scaling on small data) fitted on held-out clients.
@@ -30,6 +31,7 @@ from lotse.matching.features import FEATURES, feature_index
 
 __all__ = [
     "PRIOR_TERMS",
+    "BlendModel",
     "HireModel",
     "LearnedModel",
     "LogisticModel",
@@ -178,6 +180,18 @@ class LogisticModel:
     def predict(self, x: NDArray[np.float32]) -> NDArray[np.float64]:
         z = _basis(x) @ self.coef + self.intercept
         return np.clip(_sigmoid(z), 1e-4, 1 - 1e-4)
+
+
+@dataclass
+class BlendModel:
+    """The mean of the logistic model and gradient boosting: steadier than either alone."""
+
+    logistic: LogisticModel
+    boosting: LearnedModel
+    kind: str = "blend"
+
+    def predict(self, x: NDArray[np.float32]) -> NDArray[np.float64]:
+        return (self.logistic.predict(x) + self.boosting.predict(x)) / 2
 
 
 def _fit_logistic(x: NDArray[np.float32], y: NDArray[np.int8]) -> LogisticModel:
@@ -366,6 +380,7 @@ def _train(
         oof["boosting"][te] = _fit_boosting(
             x[tr], y[tr], groups[tr], seed=seed, monotone=monotone
         ).predict(x[te])
+    oof["blend"] = (oof["logistic"] + oof["boosting"]) / 2
     loss = {"prior": _log_loss(y, p_prior)} | {n: _log_loss(y, p) for n, p in oof.items()}
     chosen = min(loss, key=lambda n: loss[n])
     extra: dict[str, Any] = {"log_loss": loss, "oof": oof.get(chosen, p_prior)}
@@ -378,11 +393,16 @@ def _train(
     if chosen == "logistic":
         model = _fit_logistic(x, y)
         note = "logistic regression on the prior's terms (chosen by cross-validated log loss)"
-    else:
+    elif chosen == "boosting":
         booster = _fit_boosting(x, y, groups, seed=seed, monotone=monotone)
         model = booster
         note = (f"gradient boosting, {booster.calibration} calibration "
                 "(chosen by cross-validated log loss)")  # fmt: skip
+    else:
+        booster = _fit_boosting(x, y, groups, seed=seed, monotone=monotone)
+        model = BlendModel(_fit_logistic(x, y), booster)
+        note = (f"mean of logistic regression and gradient boosting ({booster.calibration} "
+                "calibration), chosen by cross-validated log loss")  # fmt: skip
     report = TrainReport(len(y), hires, model.kind, k, auc, brier, ece, pa, pb, pe, note, extra)
     return model, report
 

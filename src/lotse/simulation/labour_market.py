@@ -68,6 +68,7 @@ class World:
     client_noise: float = 0.5
     vacancy_noise: float = 0.5
     pair_noise: float = 0.3
+    affinity: float = 0.3
     discrimination: float = 0.0
     helper_share: float = 0.4
     openings_mean: float = 1.6
@@ -311,7 +312,7 @@ def simulate(world: World | str, *, seed: int = 0, scale: float = 1.0) -> Market
 
     group_of = np.array([int(c[:3]) for c in codes()])
     ug, inv = np.unique(group_of, return_inverse=True)
-    affinity = rng.normal(0, 0.3, (len(ug) + 1, len(ug)))
+    affinity = rng.normal(0, 1.0, (len(ug) + 1, len(ug))) * w.affinity
     c_group = np.where(targets[:, 0] >= 0, inv[np.maximum(targets[:, 0], 0)], len(ug))
     hidden: dict[str, NDArray[Any]] = {
         "c_targets": targets, "c_attain": attain, "c_unrecognised": recog <= 2,
@@ -434,13 +435,18 @@ def expected_placements(
     return round(total / draws, 3)
 
 
-def with_scale(world: World, scale: float) -> World:
-    """The world with ``scale`` times the clients, vacancies and history."""
+def with_scale(world: World, scale: float, *, noise: float = 1.0) -> World:
+    """The world with ``scale`` times the clients, vacancies and history, and ``noise`` times
+    its unobserved heterogeneity."""
     return replace(
         world,
         n_clients=round(world.n_clients * scale),
         n_vacancies=round(world.n_vacancies * scale),
         history=round(world.history * scale),
+        client_noise=world.client_noise * noise,
+        vacancy_noise=world.vacancy_noise * noise,
+        pair_noise=world.pair_noise * noise,
+        affinity=world.affinity * noise,
     )
 
 
