@@ -438,6 +438,15 @@ def load_model(path: Path) -> HireModel:
     """Read a model written by :func:`save_model`; refuses one trained on other features.
 
     Only load files you wrote yourself: the format is a pickle.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from lotse.matching.model import load_model
+    >>> load_model(pathlib.Path(tempfile.mkdtemp()) / "none.joblib")
+    Traceback (most recent call last):
+    ...
+    lotse.errors.InvalidInput: ...no model file at ... [model]
     """
     import joblib
 
