@@ -12,7 +12,7 @@ openings). Compared with
   at least the minimum, nearest first, capacities respected;
 * **prior** — Lotse with the transparent prior instead of the learned model.
 
-Run: ``.venv/bin/python -m bench.bench_matching [--scale 0.3] [--seeds 2] [--worlds a,b]``.
+Run: ``.venv/bin/python -m bench.bench_matching [--scale 1] [--seeds 2] [--worlds a,b]``.
 """
 
 from __future__ import annotations
@@ -139,8 +139,8 @@ def evaluate(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--scale", type=float, default=1.0, help="market size (1 = 3,000 clients)")
-    ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--scale", type=float, default=0.3, help="market size (1 = 3,000 clients)")
+    ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--worlds", default=",".join(WORLDS))
     ap.add_argument("--per-client", type=int, default=3)
     ap.add_argument("--per-opening", type=int, default=2)

@@ -135,6 +135,17 @@ def top_per_client(
     return mask
 
 
+def _prescorer(model: HireModel) -> HireModel | None:
+    """A cheap model to rank candidates before an expensive one scores them (``None`` when
+    the model is cheap itself): the blend's logistic part, else the documented prior."""
+    from lotse.matching.model import PriorModel
+
+    if model.kind in ("prior", "logistic"):
+        return None
+    cheap: HireModel | None = getattr(model, "logistic", None)
+    return cheap if cheap is not None else PriorModel()
+
+
 @dataclass
 class MatchResult:
     """Proposals (rows of ``proposals.csv``) and what the run measured."""
@@ -211,6 +222,7 @@ def propose(
         else np.maximum(10 * per_opening * vt.openings, 40)
     )
     eligible = np.flatnonzero(ct.active & ct.permitted)
+    prescorer = _prescorer(model)
     parts_c: list[NDArray[np.int64]] = []
     parts_v: list[NDArray[np.int64]] = []
     parts_p: list[NDArray[np.float32]] = []
@@ -230,6 +242,12 @@ def propose(
         eligible_vacancies = cands.eligible_vacancies
         t = time.perf_counter()
         ci, vi = cands.client, cands.vacancy
+        if prescorer is not None and keep > 0 and len(ci):
+            # Two stages: the cheap linear part ranks every candidate, the full model scores
+            # each client's and each vacancy's best three times as many as will be kept.
+            pre = score_pairs(prescorer, ct, vt, ci, vi, today=today)
+            m = top_per_client(ci, pre, 3 * keep) | top_per_client(vi, pre, 3 * keep_v)
+            ci, vi = ci[m], vi[m]
         score = score_pairs(model, ct, vt, ci, vi, today=today)
         if keep > 0 and len(ci):
             # Each client's best pairs, and each vacancy's best pairs: a popular vacancy's
