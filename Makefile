@@ -4,18 +4,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck pytest browser bench clean
+.PHONY: demo test lint typecheck pytest browser fonts bench clean
 
 ## demo: build the demo Jobcenter in lotse.db (SQLite) and show what Lotse holds
 demo: $(STAMP)
 	$(BIN)/lotse demo
 
 ## test: lint, type-check and run the whole test suite (SQLite, PostgreSQL, browser)
-test: $(STAMP) browser lint typecheck pytest
+test: $(STAMP) browser fonts lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard bench)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -30,14 +30,21 @@ browser:
 	  apt-get install -y --no-install-recommends chromium >/dev/null || \
 	  { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; }; }
 
+## fonts: an Ethiopic font for Tigrinya letters (DejaVu covers Latin, Cyrillic, Arabic script)
+fonts:
+	@fc-list :lang=ti family | grep -q . || { \
+	  echo "installing Debian's fonts-sil-abyssinica for Tigrinya letters"; \
+	  apt-get install -y --no-install-recommends fonts-sil-abyssinica >/dev/null || \
+	  { apt-get update >/dev/null && apt-get install -y --no-install-recommends fonts-sil-abyssinica >/dev/null; }; }
+
 ## bench: run every benchmark and print its figures
 bench: $(STAMP)
 	$(BIN)/python -m bench
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install -qq --upgrade pip
+	$(BIN)/pip install -qq -e '.[dev]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 

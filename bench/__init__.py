@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench.<name> --scale N` prints figures; `python -m bench` runs all."""

@@ -21,6 +21,7 @@ from lotse.models import (
     ClientOccupation,
     Employer,
     Household,
+    MeasureRun,
     Officer,
     Programme,
     Site,
@@ -54,9 +55,17 @@ def make_officer(session: Session, *, team: Team | None = None, **kw: Any) -> Of
     team = team or make_team(session)
     n = _n()
     officer = Officer(
-        **({"ref": f"O{n:05d}", "name": f"Vermittler {n}", "site_id": team.site_id,
-            "team_id": team.id, "languages": ["de"]} | kw)
-    )  # fmt: skip
+        **(
+            {
+                "ref": f"O{n:05d}",
+                "name": f"Vermittler {n}",
+                "site_id": team.site_id,
+                "team_id": team.id,
+                "languages": ["de"],
+            }
+            | kw
+        )
+    )
     session.add(officer)
     session.flush()
     return officer
@@ -114,10 +123,21 @@ def make_employer(session: Session, **kw: Any) -> Employer:
 def make_vacancy(session: Session, *, employer: Employer | None = None, **kw: Any) -> Vacancy:
     employer = employer or make_employer(session)
     vacancy = Vacancy(
-        **({"ref": f"V{_n():06d}", "employer_id": employer.id, "title": "Lagerhelfer/in",
-            "kldb": "51311", "openings": 1, "status": VacancyStatus.OPEN, "plz": "06749",
-            "lat": 51.633, "lon": 12.3362} | kw)
-    )  # fmt: skip
+        **(
+            {
+                "ref": f"V{_n():06d}",
+                "employer_id": employer.id,
+                "title": "Lagerhelfer/in",
+                "kldb": "51311",
+                "openings": 1,
+                "status": VacancyStatus.OPEN,
+                "plz": "06749",
+                "lat": 51.633,
+                "lon": 12.3362,
+            }
+            | kw
+        )
+    )
     session.add(vacancy)
     session.flush()
     return vacancy
@@ -125,9 +145,65 @@ def make_vacancy(session: Session, *, employer: Employer | None = None, **kw: An
 
 def make_programme(session: Session, **kw: Any) -> Programme:
     programme = Programme(
-        **({"code": f"prog_{_n()}", "name": "Programm", "kind": ProgrammeKind.PROGRAMME,
-            "target_rule": {}} | kw)
-    )  # fmt: skip
+        **(
+            {
+                "code": f"prog_{_n()}",
+                "name": "Programm",
+                "kind": ProgrammeKind.PROGRAMME,
+                "target_rule": {},
+            }
+            | kw
+        )
+    )
     session.add(programme)
     session.flush()
     return programme
+
+
+def make_membership(session: Session, *, client: Client, programme: Programme, **kw: Any) -> Any:
+    from lotse.models import ProgrammeMembership
+
+    membership = ProgrammeMembership(
+        **({"client_id": client.id, "programme_id": programme.id, "since": date(2025, 1, 1)} | kw)
+    )
+    session.add(membership)
+    session.flush()
+    return membership
+
+
+def make_contact(session: Session, *, client: Client, **kw: Any) -> Any:
+    from datetime import UTC, datetime
+
+    from lotse.domain.codes import ContactChannel, ContactStatus
+    from lotse.models import Contact
+
+    contact = Contact(
+        **(
+            {
+                "client_id": client.id,
+                "officer_id": client.officer_id,
+                "scheduled_at": datetime(2025, 12, 1, 9, 0, tzinfo=UTC),
+                "duration_min": 30,
+                "channel": ContactChannel.IN_PERSON,
+                "status": ContactStatus.DONE,
+            }
+            | kw
+        )
+    )
+    session.add(contact)
+    session.flush()
+    return contact
+
+
+def make_run(session: Session, *, measure: str = "integrationskurs", **kw: Any) -> MeasureRun:
+    """A run of a catalogue measure (written to the database on first use) with seats."""
+    from lotse.measures.service import ensure_measure
+
+    row = ensure_measure(session, measure)
+    run = MeasureRun(
+        **({"measure_id": row.id, "title": f"Kurs {_n()}", "provider": "VHS", "seats": 10,
+            "starts_on": date(2025, 9, 1)} | kw)
+    )  # fmt: skip
+    session.add(run)
+    session.flush()
+    return run

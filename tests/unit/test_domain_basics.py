@@ -15,8 +15,11 @@ from lotse.errors import InvalidInput, Problem
 
 def test_cefr_levels_order_from_none_to_mastery() -> None:
     assert sorted([CefrLevel.B2, CefrLevel.A0, CefrLevel.C1, CefrLevel.A2]) == [
-        CefrLevel.A0, CefrLevel.A2, CefrLevel.B2, CefrLevel.C1,
-    ]  # fmt: skip
+        CefrLevel.A0,
+        CefrLevel.A2,
+        CefrLevel.B2,
+        CefrLevel.C1,
+    ]
     assert CefrLevel.B1 >= CefrLevel.A2
     assert not CefrLevel.A1 >= CefrLevel.A2
 
@@ -46,9 +49,14 @@ def test_only_regular_jobs_training_and_self_employment_are_integrations(
 
 @pytest.mark.parametrize(
     ("citizenship", "group"),
-    [("UA", OriginGroup.UKRAINE), ("ER", OriginGroup.ASYLUM_COUNTRIES),
-     ("NG", OriginGroup.ASYLUM_COUNTRIES), ("TR", OriginGroup.OTHER), ("DE", OriginGroup.OTHER)],
-)  # fmt: skip
+    [
+        ("UA", OriginGroup.UKRAINE),
+        ("ER", OriginGroup.ASYLUM_COUNTRIES),
+        ("NG", OriginGroup.ASYLUM_COUNTRIES),
+        ("TR", OriginGroup.OTHER),
+        ("DE", OriginGroup.OTHER),
+    ],
+)
 def test_job_turbo_origin_groups_follow_the_eight_asylum_countries(
     citizenship: str, group: OriginGroup
 ) -> None:
@@ -57,8 +65,9 @@ def test_job_turbo_origin_groups_follow_the_eight_asylum_countries(
 
 def test_a_target_rule_explains_each_condition_it_checked() -> None:
     rule = {"origin_groups": ["ukraine"], "age_max": 24, "qualification_min": "vocational"}
-    facts = ClientFacts(status="active", citizenship="UA", birth_year=1999,
-                        qualification=Qualification.SCHOOL)  # fmt: skip
+    facts = ClientFacts(
+        status="active", citizenship="UA", birth_year=1999, qualification=Qualification.SCHOOL
+    )
     result = evaluate(rule, facts, on=date(2025, 6, 1))
     assert not result.matches
     assert [c.passed for c in result.conditions] == [True, False, False]
@@ -81,12 +90,26 @@ def test_a_rule_with_an_unknown_condition_is_reported() -> None:
 
 
 def test_invalid_input_reports_every_problem_with_its_place() -> None:
-    error = InvalidInput([
-        Problem(rule="date", message="not an ISO date", file="clients.csv", line=3,
-                column="unemployed_since", value="2025-13-01"),
-        Problem(rule="unique", message="duplicate id", file="clients.csv", line=7,
-                column="client_id", value="C1"),
-    ])  # fmt: skip
+    error = InvalidInput(
+        [
+            Problem(
+                rule="date",
+                message="not an ISO date",
+                file="clients.csv",
+                line=3,
+                column="unemployed_since",
+                value="2025-13-01",
+            ),
+            Problem(
+                rule="unique",
+                message="duplicate id",
+                file="clients.csv",
+                line=7,
+                column="client_id",
+                value="C1",
+            ),
+        ]
+    )
     assert str(error.problems[0]) == (
         "clients.csv, line 3, column unemployed_since: value '2025-13-01': not an ISO date [date]"
     )

@@ -60,7 +60,7 @@ def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
         except InvalidInput as exc:
             err_console.print(f"[bold red]{len(exc.problems)} problem(s) found:[/]")
             for problem in exc.problems:
-                err_console.print(f"  {problem}", markup=False, highlight=False)
+                err_console.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
             err_console.print("Nothing was written.")
             raise typer.Exit(exc.exit_code) from None
         except LotseError as exc:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import db, match
+from lotse.cli import caseloads, contacts, controlling, db, events, exchange, generate, plan
+from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
     name="lotse",
@@ -13,4 +14,14 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(db.app, name="db")
+app.add_typer(caseloads.app, name="caseloads")
+app.add_typer(plan.app, name="plan")
+app.add_typer(contacts.app, name="contacts")
+app.add_typer(events.app, name="events")
 app.add_typer(match.app, name="match")
+measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
+app.command("generate")(generate.generate_cmd)
+app.command("figures")(controlling.figures)
+app.command("report")(controlling.report)
+app.command("import")(exchange.import_cmd)
+app.command("export")(exchange.export_cmd)

@@ -128,6 +128,15 @@ class ContactStatus(StrEnum):
     RESCHEDULED = "rescheduled"
 
 
+class AbsenceKind(StrEnum):
+    """Why an officer takes no appointments on some days."""
+
+    LEAVE = "leave"  # Urlaub
+    SICK = "sick"
+    TRAINING = "training"
+    OTHER = "other"
+
+
 class NotIntegrableReason(StrEnum):
     LANGUAGE = "language"
     HEALTH = "health"

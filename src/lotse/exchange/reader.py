@@ -40,6 +40,8 @@ from lotse.reference import kldb, plz
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT = re.compile(r"^[+-]?\d+$")
 MAX_PROBLEMS = 10_000
+INT_MAX = 2**31 - 1
+"""Largest whole number every database column holds (32-bit integer)."""
 
 Row = dict[str, Any]
 ProgressFn = Callable[[str, int], None]
@@ -74,9 +76,11 @@ class ExchangeData:
 class _Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.cells: set[tuple[str, int | None, str | None]] = set()
 
     def add(self, spec: FileSpec, line: int | None, column: str | None, value: Any,
             rule: str, message: str) -> None:  # fmt: skip
+        self.cells.add((spec.name, line, column))
         if len(self.items) < MAX_PROBLEMS:
             shown = None if value is None else str(value)
             self.items.append(Problem(rule, message, spec.name, line, column, shown))
@@ -86,11 +90,15 @@ def parse_cell(column: Column, text: str) -> Any:
     """The typed value of one non-empty cell; raises ValueError with the broken rule's message."""
     kind = column.kind
     if kind == "text":
+        if column.max_length is not None and len(text) > column.max_length:
+            raise ValueError(f"length|longer than {column.max_length} characters")
         return text
     if kind == "int":
         if not _INT.match(text):
             raise ValueError("int|not a whole number")
         value: Any = int(text)
+        if abs(value) > INT_MAX:
+            raise ValueError(f"range|must be between {-INT_MAX} and {INT_MAX}")
     elif kind == "float":
         try:
             value = float(text)
@@ -118,13 +126,15 @@ def parse_cell(column: Column, text: str) -> Any:
             allowed = ", ".join(m.value for m in column.choices)
             raise ValueError(f"vocabulary|not one of: {allowed}") from None
     elif kind == "list":
-        return [part.strip() for part in text.split(";") if part.strip()]
+        return _unique_items([part.strip() for part in text.split(";") if part.strip()])
     elif kind in ("kldb", "kldb_list"):
         codes = [part.strip() for part in text.split(";") if part.strip()]
+        if kind == "kldb" and len(codes) != 1:
+            raise ValueError("kldb|one KldB 2010 code expected, not a list")
         for code in codes:
             if not kldb.is_occupation(code):
                 raise ValueError(f"kldb|{code!r} is not a five-digit KldB 2010 occupation")
-        return codes if kind == "kldb_list" else codes[0]
+        return _unique_items(codes) if kind == "kldb_list" else codes[0]
     elif kind == "plz":
         if not (len(text) == 5 and text.isdigit()):
             raise ValueError("plz|not a five-digit postcode")
@@ -150,6 +160,40 @@ def parse_cell(column: Column, text: str) -> Any:
     if column.max_value is not None and value > column.max_value:
         raise ValueError(f"range|must be at most {column.max_value:g}")
     return value
+
+
+_LIST_KINDS = ("list", "kldb_list")
+_MEMO_LIMIT = 20_000
+
+
+def _parser(column: Column) -> Callable[[str], Any]:
+    """:func:`parse_cell` for one column, remembering recent results of immutable values.
+
+    Files repeat dates, codes, postcodes and names thousands of times; sharing one parsed value
+    saves both the parsing and the memory of a large import.
+    """
+    if column.kind in ("list", "kldb_list", "json"):  # mutable values are never shared
+        return lambda text: parse_cell(column, text)
+    memo: dict[str, Any] = {}
+
+    def parse(text: str) -> Any:
+        try:
+            return memo[text]
+        except KeyError:
+            value = parse_cell(column, text)
+            if len(memo) < _MEMO_LIMIT:
+                memo[text] = value
+            return value
+
+    return parse
+
+
+def _unique_items(items: list[str]) -> list[str]:
+    """The list itself; raises when an item repeats (a set stored in order, e.g. programmes)."""
+    if len(set(items)) != len(items):
+        twice = next(item for i, item in enumerate(items) if item in items[:i])
+        raise ValueError(f"unique|{twice!r} appears twice in the list")
+    return items
 
 
 def _iter_csv(path: Path) -> Iterator[list[str]]:
@@ -181,7 +225,12 @@ def read_file(path: Path, spec: FileSpec, problems: _Problems, warnings: list[st
     for col in spec.columns:
         if col.required and col.name not in header:
             problems.add(spec, 1, col.name, None, "header", "required column is missing")
-    positions = [(i, spec.column(h)) for i, h in enumerate(header) if h in known]
+    positions = [
+        (i, col.name, _parser(col), col.required, col.kind in _LIST_KINDS)
+        for i, col in ((i, spec.column(h)) for i, h in enumerate(header) if h in known)
+    ]
+    absent = [c.name for c in spec.columns if c.name not in header]
+    absent_lists = [c.name for c in spec.columns if c.name in absent and c.kind in _LIST_KINDS]
     width = len(header)
     line = 1
     try:
@@ -194,21 +243,22 @@ def read_file(path: Path, spec: FileSpec, problems: _Problems, warnings: list[st
                              f"{len(cells)} cells, the header has {width}")  # fmt: skip
                 continue
             row: Row = {}
-            for i, col in positions:
+            for i, name, parse, required, is_list in positions:
                 text = cells[i].strip()
                 if not text:
-                    if col.required:
-                        problems.add(spec, line, col.name, "", "required", "must not be empty")
-                    row[col.name] = [] if col.kind in ("list", "kldb_list") else None
+                    if required:
+                        problems.add(spec, line, name, "", "required", "must not be empty")
+                    row[name] = [] if is_list else None
                     continue
                 try:
-                    row[col.name] = parse_cell(col, text)
+                    row[name] = parse(text)
                 except ValueError as exc:
                     rule, _, message = str(exc).partition("|")
-                    problems.add(spec, line, col.name, text, rule, message)
-                    row[col.name] = None
-            for col in spec.columns:
-                row.setdefault(col.name, [] if col.kind in ("list", "kldb_list") else None)
+                    problems.add(spec, line, name, text, rule, message)
+                    row[name] = None
+            if absent:
+                row.update(dict.fromkeys(absent))
+                row.update((name, []) for name in absent_lists)
             rows.append(row)
             lines.append(line)
             if on_progress is not None and len(rows) % 10_000 == 0:
@@ -224,9 +274,10 @@ def read_file(path: Path, spec: FileSpec, problems: _Problems, warnings: list[st
 
 def _check_unique(spec: FileSpec, rows: list[Row], lines: list[int], problems: _Problems) -> None:
     first_seen: dict[tuple[Any, ...], int] = {}
+    names = spec.key
     for row, line in zip(rows, lines, strict=True):
-        key = tuple(row[k] for k in spec.key)
-        if any(v is None for v in key):
+        key = tuple([row[k] for k in names])
+        if None in key:
             continue
         if key in first_seen:
             shown = ", ".join(str(v) for v in key)
@@ -248,6 +299,8 @@ def _check_refs(spec: FileSpec, column: str, rows: list[Row], lines: list[int],
 
 def _check_place(spec: FileSpec, rows: list[Row], lines: list[int], problems: _Problems) -> None:
     for row, line in zip(rows, lines, strict=True):
+        if any((spec.name, line, c) in problems.cells for c in ("plz", "lat", "lon")):
+            continue  # the broken cell is reported already; its emptiness is no second problem
         has_lat, has_lon = row["lat"] is not None, row["lon"] is not None
         if has_lat != has_lon:
             problems.add(spec, line, "lon" if has_lat else "lat", "", "coordinates",
@@ -261,6 +314,8 @@ def _check_periods(spec: FileSpec, rows: list[Row], lines: list[int], problems: 
                    *, overlap: bool) -> None:  # fmt: skip
     by_client: dict[str, list[tuple[date, date | None, int]]] = defaultdict(list)
     for row, line in zip(rows, lines, strict=True):
+        if (spec.name, line, "end") in problems.cells:
+            continue  # a broken end is no open end
         start, end = row["start"], row["end"]
         if start is not None and end is not None and end < start:
             problems.add(spec, line, "end", end.isoformat(), "period", "ends before it starts")

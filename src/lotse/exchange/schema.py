@@ -8,11 +8,13 @@ import, export, the generator) goes through these specs, so they cannot drift ap
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import (
@@ -29,8 +31,11 @@ from lotse.domain.codes import (
     VacancyHours,
     VacancyStatus,
 )
+from lotse.domain.states import GermanState
 
 FORMAT_VERSION = 1
+ID = 64
+"""Longest id (``client_id``, ``vacancy_id``, ...) the database holds."""
 
 Kind = Literal[
     "text", "int", "float", "bool", "date", "enum", "list", "kldb", "kldb_list", "plz",
@@ -47,6 +52,8 @@ class Column:
     min_value: float | None = None
     max_value: float | None = None
     extension: bool = False
+    max_length: int | None = None
+    """Longest text the database column holds (``text`` columns)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +84,18 @@ def _e(name: str, kind: Kind, **kw: Any) -> Column:
 
 SITES = FileSpec(
     "sites.csv", ("site",),
-    (_c("site", "text", required=True), _c("plz", "plz"), _c("state", "text")),
+    (
+        _c("site", "text", required=True, max_length=120), _c("plz", "plz"),
+        _c("state", "enum", choices=GermanState),
+    ),
     extension=True,
 )  # fmt: skip
 
 PROGRAMMES = FileSpec(
     "programmes.csv", ("programme",),
     (
-        _c("programme", "text", required=True), _c("name", "text", required=True),
+        _c("programme", "text", required=True, max_length=ID),
+        _c("name", "text", required=True, max_length=200),
         _c("kind", "enum", required=True, choices=ProgrammeKind),
         _c("target_rule", "json"), _c("caseload_ratio", "int", min_value=1),
         _c("contacts_per_month", "float", min_value=0), _c("starts_on", "date"),
@@ -96,8 +107,10 @@ PROGRAMMES = FileSpec(
 OFFICERS = FileSpec(
     "officers.csv", ("officer_id",),
     (
-        _c("officer_id", "text", required=True), _c("name", "text", required=True),
-        _c("site", "text", required=True), _c("team", "text"), _c("languages", "list"),
+        _c("officer_id", "text", required=True, max_length=ID),
+        _c("name", "text", required=True, max_length=200),
+        _c("site", "text", required=True, max_length=120), _c("team", "text", max_length=120),
+        _c("languages", "list"),
         _c("weekly_hours", "float", min_value=0, max_value=60),
     ),
     extension=True,
@@ -106,7 +119,8 @@ OFFICERS = FileSpec(
 HOUSEHOLDS = FileSpec(
     "households.csv", ("household_id",),
     (
-        _c("household_id", "text", required=True), _c("size", "int", required=True, min_value=1),
+        _c("household_id", "text", required=True, max_length=ID),
+        _c("size", "int", required=True, min_value=1),
         _c("single_parent", "bool", required=True),
         _c("monthly_benefit_eur", "float", min_value=0),
         _c("monthly_housing_eur", "float", min_value=0),
@@ -116,15 +130,18 @@ HOUSEHOLDS = FileSpec(
 
 EMPLOYERS = FileSpec(
     "employers.csv", ("employer_id",),
-    (_c("employer_id", "text", required=True), _c("name", "text"), _c("plz", "plz")),
+    (
+        _c("employer_id", "text", required=True, max_length=ID),
+        _c("name", "text", max_length=200), _c("plz", "plz"),
+    ),
     extension=True,
 )  # fmt: skip
 
 CLIENTS = FileSpec(
     "clients.csv", ("client_id",),
     (
-        _c("client_id", "text", required=True),
-        _c("site", "text", required=True),
+        _c("client_id", "text", required=True, max_length=ID),
+        _c("site", "text", required=True, max_length=120),
         _c("status", "enum", required=True, choices=ClientStatus),
         _c("birth_year", "int", min_value=1900, max_value=2100),
         _c("gender", "enum", choices=Gender),
@@ -144,10 +161,10 @@ CLIENTS = FileSpec(
         _c("hours", "enum", choices=HoursPreference),
         _c("driving_licence", "bool"),
         _c("unemployed_since", "date"),
-        _c("officer_id", "text"),
+        _c("officer_id", "text", max_length=ID),
         _c("programmes", "list"),
-        _e("name", "text"),
-        _e("household_id", "text"),
+        _e("name", "text", max_length=200),
+        _e("household_id", "text", max_length=ID),
         _e("languages", "list"),
     ),
 )  # fmt: skip
@@ -155,9 +172,9 @@ CLIENTS = FileSpec(
 VACANCIES = FileSpec(
     "vacancies.csv", ("vacancy_id",),
     (
-        _c("vacancy_id", "text", required=True),
-        _c("employer_id", "text", required=True),
-        _c("title", "text", required=True),
+        _c("vacancy_id", "text", required=True, max_length=ID),
+        _c("employer_id", "text", required=True, max_length=ID),
+        _c("title", "text", required=True, max_length=300),
         _c("kldb", "kldb", required=True),
         _c("german_level_min", "enum", choices=CefrLevel),
         _c("plz", "plz"),
@@ -255,3 +272,19 @@ def format_cell(value: Any) -> str:
 def format_row(spec: FileSpec, row: dict[str, Any]) -> list[str]:
     """A row (column name → value) as cells in the spec's canonical column order."""
     return [format_cell(row.get(name)) for name in spec.column_names]
+
+
+def write_csv(fh: TextIO, spec: FileSpec, rows: Iterable[dict[str, Any]]) -> int:
+    """Write the header and ``rows`` in the canonical form; returns the number of rows.
+
+    Canonical: columns in the spec's order, cells through :func:`format_cell`, the csv module's
+    default dialect but for LF line ends (comma, quotes only where needed). Open ``fh`` with
+    ``encoding="utf-8", newline=""``. The exporter writes through this, the generator the same way.
+    """
+    writer = csv.writer(fh, lineterminator="\n")
+    writer.writerow(spec.column_names)
+    n = 0
+    for row in rows:
+        writer.writerow(format_row(spec, row))
+        n += 1
+    return n

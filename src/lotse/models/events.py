@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -35,6 +36,14 @@ class EmployerEvent(IdMixin, TimestampMixin, Base):
     location: Mapped[str | None] = mapped_column(sa.String(300))
     capacity: Mapped[int | None]
     description: Mapped[str | None] = mapped_column(sa.Text)
+    audience: Mapped[dict[str, Any]] = mapped_column(
+        default=dict,
+        server_default="{}",
+        comment="the organiser's invitation list as a rule (lotse.domain.audience); not a ranking",
+    )
+    audience_note: Mapped[str | None] = mapped_column(
+        sa.Text, comment="who defined the invitation list and why"
+    )
 
     invitations: Mapped[list[EventInvitation]] = relationship(
         back_populates="event", lazy="raise", cascade="all, delete-orphan"
@@ -56,5 +65,11 @@ class EventInvitation(IdMixin, TimestampMixin, Base):
     result: Mapped[InvitationResult | None] = mapped_column(str_enum(InvitationResult))
     result_on: Mapped[date | None]
     note: Mapped[str | None] = mapped_column(sa.Text)
+    vacancy_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("vacancies.id"), index=True, comment="the vacancy the result refers to"
+    )
+    selection_reason: Mapped[str | None] = mapped_column(
+        sa.Text, comment="why this person was invited (list rule, ranking reasons, officer)"
+    )
 
     event: Mapped[EmployerEvent] = relationship(back_populates="invitations", lazy="raise")

@@ -34,6 +34,8 @@ class Measure(IdMixin, TimestampMixin, Base):
     max_weeks: Mapped[int | None]
     rules: Mapped[dict[str, Any]] = mapped_column(default=dict)
     local: Mapped[bool] = mapped_column(default=False, comment="added by the Jobcenter itself")
+    name_en: Mapped[str | None] = mapped_column(sa.String(200))
+    description: Mapped[str | None] = mapped_column(sa.Text)
 
     runs: Mapped[list[MeasureRun]] = relationship(back_populates="measure", lazy="raise")
 
@@ -51,6 +53,13 @@ class MeasureRun(IdMixin, TimestampMixin, Base):
     starts_on: Mapped[date | None]
     ends_on: Mapped[date | None]
     seats: Mapped[int] = mapped_column(default=0)
+    entry_level: Mapped[CefrLevel | None] = mapped_column(
+        str_enum(CefrLevel, name="entry_level"),
+        comment="German level a language course starts from",
+    )
+    target_level: Mapped[CefrLevel | None] = mapped_column(
+        str_enum(CefrLevel, name="target_level"), comment="German level a language course leads to"
+    )
 
     measure: Mapped[Measure] = relationship(back_populates="runs", lazy="raise")
 
@@ -75,6 +84,30 @@ class Participation(IdMixin, TimestampMixin, Base):
     internship_start: Mapped[date | None]
     internship_end: Mapped[date | None]
     notes: Mapped[str | None] = mapped_column(sa.Text)
+    decision: Mapped[str | None] = mapped_column(
+        sa.String(32), comment="eligibility decision when the client was enrolled"
+    )
+    decision_reasons: Mapped[list[str]] = mapped_column(
+        default=list, comment="the reasons of that decision, each with its legal basis"
+    )
+    override_reason: Mapped[str | None] = mapped_column(
+        sa.String(500), comment="why the officer enrolled a client the rules found not eligible"
+    )
+    params: Mapped[dict[str, Any]] = mapped_column(
+        default=dict, comment="request parameters of the eligibility check (facts not in the file)"
+    )
+    exam_on: Mapped[date | None]
+    dropout_reason: Mapped[str | None] = mapped_column(sa.String(500))
+    presented_on: Mapped[date | None] = mapped_column(
+        comment="the participant reported on the internship at an event"
+    )
+    presented_event_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("employer_events.id", ondelete="SET NULL"), index=True
+    )
+    job_start_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("job_starts.id", ondelete="SET NULL"), index=True,
+        comment="the hire that followed the measure",
+    )  # fmt: skip
 
     measure: Mapped[Measure] = relationship(lazy="raise")
     run: Mapped[MeasureRun | None] = relationship(lazy="raise")

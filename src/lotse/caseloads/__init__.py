@@ -1,0 +1,1 @@
+"""Caseload allocation: who looks after whom, at which ratio, and who moves (and why)."""

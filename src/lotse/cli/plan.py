@@ -1,0 +1,154 @@
+"""``lotse plan``: plan a quarter (caseloads and contacts) and print its figures."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from lotse.cli._common import console, db_session, err_console, handle_errors
+from lotse.quarter.schemas import QuarterReport
+
+CAUSES_DE = {
+    "officer_left": "Fachkraft ausgeschieden",
+    "site": "Standortwechsel",
+    "programme": "Programmwechsel",
+    "language": "Sprache",
+    "overload": "Überlast",
+    "make_room": "Platz für Sprachzuordnung",
+    "balance": "Ausgleich",
+}
+
+app = typer.Typer(help="Plan caseloads and contacts for a period.", no_args_is_help=True)
+
+
+@app.command("quarter")
+@handle_errors
+def quarter_cmd(
+    start: str = typer.Option(..., "--from", help="first day of the quarter, e.g. 2026-01-01"),
+    keep_caseloads: bool = typer.Option(
+        False, "--keep-caseloads", help="plan contacts with the caseloads as they are"
+    ),
+    share: float = typer.Option(0.6, help="share of working time available for appointments"),
+    regular_density: float = typer.Option(
+        1 / 3, help="contacts a month for clients in no programme with a density"
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="print the figures, write nothing"),
+    officers: bool = typer.Option(True, help="print the table of every officer"),
+    chart: Annotated[
+        Path | None, typer.Option(help="write a PNG chart of ratios and densities")
+    ] = None,
+    time_limit: float = typer.Option(20.0, help="solver time limit per pool, seconds"),
+) -> None:
+    """Allocate caseloads, plan the quarter's contacts, and print ratio, density and checks."""
+    from lotse.quarter.service import plan_quarter
+
+    first = date.fromisoformat(start)
+    with db_session() as session:
+        with err_console.status("Planning the quarter (caseloads, then contacts) ..."):
+            report = plan_quarter(
+                session,
+                start=first,
+                actor="cli:plan quarter",
+                allocate=not keep_caseloads,
+                share=share,
+                regular_density=regular_density,
+                time_limit_s=time_limit,
+            )
+        print_report(report, officers=officers)
+        if chart is not None:
+            from lotse.quarter.chart import quarter_chart
+
+            quarter_chart(report, chart)
+            console.print(f"Chart: {chart}")
+        if dry_run:
+            session.rollback()
+            console.print("[yellow]Dry run: nothing was written.[/]")
+
+
+def print_report(report: QuarterReport, *, officers: bool = True) -> None:
+    console.rule(f"Quartal {report.start:%d.%m.%Y} – {report.end:%d.%m.%Y}")
+    pools = Table(title="Betreuungsschlüssel je Standort und Programm")
+    for col in ("Standort", "Programm", "Ziel", "Fachkräfte", "Kund:innen", "Ist 1:x", "über Ziel"):
+        pools.add_column(
+            col, justify="right" if col not in ("Standort", "Programm", "Ziel") else "left"
+        )
+    for p in report.pools:
+        pools.add_row(
+            p.site,
+            p.programme or "Regel",
+            p.target,
+            str(p.officers),
+            str(p.clients),
+            f"{p.ratio:.0f}",
+            str(p.officers_over_target),
+        )
+    console.print(pools)
+    if officers:
+        table = Table(title="Schlüssel je Fachkraft gegen Ziel")
+        for col in (
+            "Fachkraft",
+            "Standort",
+            "Programm",
+            "Std.",
+            "Kund:innen",
+            "Ist 1:x",
+            "Ziel 1:x",
+            "Auslastung",
+        ):
+            table.add_column(
+                col, justify="left" if col in ("Fachkraft", "Standort", "Programm") else "right"
+            )
+        for o in report.officers:
+            style = "red" if o.utilisation > 1.0 else None
+            table.add_row(
+                o.officer,
+                o.site,
+                o.programme or "Regel",
+                f"{o.weekly_hours:g}",
+                str(o.clients),
+                f"{o.ratio:.0f}",
+                str(o.target_ratio),
+                f"{o.utilisation:.0%}",
+                style=style,
+            )
+        console.print(table)
+    dens = Table(title="Kontaktdichte je Programm (Kontakte je Kund:in und Monat)")
+    for col in ("Programm", "Kund:innen", "Kontakte", "Ziel", "erreicht", "in %", "unter Ziel"):
+        dens.add_column(col, justify="left" if col == "Programm" else "right")
+    for d in report.density:
+        pct = f"{d.reached / d.target:.0%}" if d.target else "–"
+        dens.add_row(
+            d.name,
+            str(d.clients),
+            str(d.contacts),
+            f"{d.target:.2f}",
+            f"{d.reached:.2f}",
+            pct,
+            str(d.clients_below_target),
+        )
+    console.print(dens)
+    c = report.contacts
+    cal = report.calendar
+    console.print(
+        f"Termine neu geplant: {c.contacts_planned}  |  nicht planbar (Kapazität): "
+        f"{c.contacts_missed}  |  Kund:innen ohne Fachkraft: {c.clients_without_officer}"
+    )
+    console.print(
+        f"Prüfung aller {cal.appointments} Termine im Quartal: an Wochenenden {cal.on_weekends}, "
+        f"an Feiertagen {cal.on_public_holidays}, an Abwesenheitstagen {cal.on_absence_days}"
+    )
+    if report.reassignment_causes:
+        console.print(
+            "Umverteilungen nach Grund: "
+            + ", ".join(f"{CAUSES_DE.get(k, k)} {v}" for k, v in report.reassignment_causes.items())
+        )
+    for example in cal.examples:
+        console.print(f"  [red]{example}[/]")
+    console.print(
+        f"Umverteilungen: {report.reassignments}  |  Erstzuweisungen: {report.first_assignments}"
+        f"  |  ohne Fachkraft: {report.unplaced}  |  Solver: {report.solver_status}"
+    )

@@ -1,0 +1,1 @@
+"""Contacts: planned appointments at each programme's density, outcomes, reminders, exports."""

@@ -1,0 +1,1 @@
+"""Employer events: info days, company visits, info rounds, stands, action weeks, job fairs."""

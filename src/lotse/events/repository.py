@@ -1,0 +1,101 @@
+"""Queries for employer events, their vacancies, invitations and candidates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import sqlalchemy as sa
+
+from lotse.db.repository import Repository
+from lotse.domain.codes import ClientStatus
+from lotse.models import (
+    Client,
+    ClientOccupation,
+    EmployerEvent,
+    EventInvitation,
+    Programme,
+    ProgrammeMembership,
+    Site,
+    Vacancy,
+    event_vacancies,
+)
+
+
+class EventRepository(Repository[EmployerEvent]):
+    model = EmployerEvent
+
+    def vacancies(self, event_id: int) -> list[Vacancy]:
+        stmt = (
+            sa.select(Vacancy)
+            .join(event_vacancies, event_vacancies.c.vacancy_id == Vacancy.id)
+            .where(event_vacancies.c.event_id == event_id)
+            .order_by(Vacancy.id)
+        )
+        return list(self.session.scalars(stmt))
+
+    def attach_vacancies(self, event_id: int, vacancy_ids: Sequence[int]) -> None:
+        present = {v.id for v in self.vacancies(event_id)}
+        rows = [{"event_id": event_id, "vacancy_id": v} for v in vacancy_ids if v not in present]
+        if rows:
+            self.session.execute(sa.insert(event_vacancies), rows)
+
+    def existing_vacancy_ids(self, ids: Sequence[int]) -> set[int]:
+        if not ids:
+            return set()
+        return set(self.session.scalars(sa.select(Vacancy.id).where(Vacancy.id.in_(list(ids)))))
+
+    def invitations(self, event_id: int) -> sa.Select[EventInvitation]:
+        return (
+            sa.select(EventInvitation)
+            .where(EventInvitation.event_id == event_id)
+            .order_by(EventInvitation.id)
+        )
+
+    def invitation(self, invitation_id: int) -> EventInvitation | None:
+        return self.session.get(EventInvitation, invitation_id)
+
+    def invited_client_ids(self, event_id: int) -> set[int]:
+        stmt = sa.select(EventInvitation.client_id).where(EventInvitation.event_id == event_id)
+        return set(self.session.scalars(stmt))
+
+    def active_clients(self, exclude: set[int]) -> list[Client]:
+        stmt = sa.select(Client).where(Client.status == ClientStatus.ACTIVE).order_by(Client.id)
+        return [c for c in self.session.scalars(stmt) if c.id not in exclude]
+
+    def clients(self, ids: Sequence[int]) -> dict[int, Client]:
+        stmt = sa.select(Client).where(Client.id.in_(list(ids)))
+        return {c.id: c for c in self.session.scalars(stmt)}
+
+    def occupations(self) -> dict[int, tuple[str, ...]]:
+        stmt = sa.select(ClientOccupation.client_id, ClientOccupation.kldb).order_by(
+            ClientOccupation.client_id, ClientOccupation.position
+        )
+        result: dict[int, list[str]] = defaultdict(list)
+        for client_id, code in self.session.execute(stmt):
+            result[client_id].append(code)
+        return {k: tuple(v) for k, v in result.items()}
+
+    def programmes_on(self, on: date) -> dict[int, tuple[str, ...]]:
+        stmt = (
+            sa.select(ProgrammeMembership.client_id, Programme.code)
+            .join(Programme, Programme.id == ProgrammeMembership.programme_id)
+            .where(
+                ProgrammeMembership.since <= on,
+                sa.or_(ProgrammeMembership.until.is_(None), ProgrammeMembership.until >= on),
+            )
+        )
+        result: dict[int, list[str]] = defaultdict(list)
+        for client_id, code in self.session.execute(stmt):
+            result[client_id].append(code)
+        return {k: tuple(v) for k, v in result.items()}
+
+    def site_names(self) -> dict[int, str]:
+        return {r[0]: r[1] for r in self.session.execute(sa.select(Site.id, Site.name))}
+
+    def events(self, since: datetime | None = None) -> sa.Select[EmployerEvent]:
+        stmt = sa.select(EmployerEvent).order_by(EmployerEvent.starts_at)
+        if since is not None:
+            stmt = stmt.where(EmployerEvent.starts_at >= since)
+        return stmt

@@ -1,0 +1,1 @@
+"""The Kooperationsplan of a client (§ 15 SGB II): goals, agreed steps, reviews."""

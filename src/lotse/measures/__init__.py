@@ -1,0 +1,1 @@
+"""Measures: the catalogue, eligibility, courses with seats and waiting lists, participations."""

@@ -1,0 +1,1 @@
+"""Recognition of foreign qualifications (BQFG) as tracked steps with deadlines."""

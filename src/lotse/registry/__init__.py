@@ -1,0 +1,1 @@
+"""The case registry as a whole: what a Jobcenter's database holds."""
