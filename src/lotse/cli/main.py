@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import caseloads, contacts, controlling, db, events, exchange, generate, plan
+from lotse.cli import caseloads, contacts, controlling, db, events, exchange, generate, match, plan
 from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
