@@ -160,7 +160,9 @@ def test_fairness_audit_counts_rates_and_calibration_per_group() -> None:
     proposals = [{"client_id": "u1", "score": 0.2}, {"client_id": "u1", "score": 0.4},
                  {"client_id": "d1", "score": 0.3}]  # fmt: skip
     outcomes = [("u1", 0.5, 1), ("u2", 0.5, 0), ("s1", 0.4, 0)]
-    rows = {(r.dimension, r.group): r for r in fairness_audit(clients, proposals, outcomes)}
+    rows = {
+        (r.dimension, r.group): r for r in fairness_audit(clients, proposals, outcomes, min_group=1)
+    }
     ua = rows["origin", "ukraine"]
     # Ukraine: 2 active clients, 1 with proposals: rate 0.5; mean score (0.2 + 0.4) / 2.
     assert (ua.clients, ua.proposed, ua.proposal_rate) == (2, 1, 0.5)
@@ -171,6 +173,18 @@ def test_fairness_audit_counts_rates_and_calibration_per_group() -> None:
     assert ua.impact_ratio == 0.5
     assert rows["origin", "asylum_countries"].proposal_rate == 0.0
     assert rows["gender", "weiblich"].clients == 2
+
+
+def test_a_small_group_is_not_the_reference_of_the_impact_ratio() -> None:
+    clients = [{"client_id": f"m{i}", "gender": "m"} for i in range(40)]
+    clients += [{"client_id": "d1", "gender": "d"}]
+    proposals = [{"client_id": f"m{i}", "score": 0.1} for i in range(20)]
+    proposals += [{"client_id": "d1", "score": 0.1}]
+    rows = {r.group: r for r in fairness_audit(clients, proposals) if r.dimension == "gender"}
+    # divers: 1 of 1 proposed (rate 1.0) but below 30 people; männlich 20 of 40 = 0.5 is the
+    # reference, so its ratio is 1.0 and the small group's 1.0 / 0.5 = 2.0.
+    assert rows["männlich"].impact_ratio == 1.0
+    assert rows["divers"].impact_ratio == 2.0
 
 
 def test_the_simulator_is_reproducible_and_its_history_follows_the_hidden_truth() -> None:

@@ -47,9 +47,10 @@ def _model_path(path: Path | None) -> Path:
 
 def _read(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     from lotse.exchange.reader import read_folder
-    from lotse.exchange.schema import CLIENTS, HISTORY, VACANCIES
+    from lotse.exchange.schema import CLIENTS, HISTORY, HOUSEHOLDS, PROGRAMMES, VACANCIES
 
-    data = read_folder(folder, files=(CLIENTS, VACANCIES, HISTORY))
+    # Households and programmes only because client rows point to them (they are validated).
+    data = read_folder(folder, files=(PROGRAMMES, HOUSEHOLDS, CLIENTS, VACANCIES, HISTORY))
     for warning in data.warnings:
         err_console.print(f"[yellow]Warnung:[/] {warning}", highlight=False)
     return data.get(CLIENTS), data.get(VACANCIES), data.get(HISTORY)
@@ -217,7 +218,7 @@ def _print_audit(rows: list[AuditRow], report: TrainReport) -> None:
               "ECE"):  # fmt: skip
         table.add_column(h, justify="right")
     for r in rows:
-        flag = "[red]![/]" if r.impact_ratio < 0.8 and r.clients else ""
+        flag = "[red]![/]" if r.impact_ratio < 0.8 and r.clients >= 30 else ""
         table.add_row(
             _GROUP_DE.get(r.group, r.group), str(r.clients), str(r.proposed),
             f"{r.proposal_rate:.1%}", f"{r.impact_ratio:.2f}{flag}", _fmt(r.mean_score),
@@ -227,8 +228,9 @@ def _print_audit(rows: list[AuditRow], report: TrainReport) -> None:
 
     Console(width=max(console.width, 110)).print(table)
     console.print(
-        "Quote: Anteil aktiver Kund:innen mit Vorschlag; Verh.: Quote / beste Quote (! unter "
-        f"0,8); vorhergesagt out-of-fold ({report.kind}, {report.rows} Vorschläge mit Ergebnis). "
+        "Quote: Anteil aktiver Kund:innen mit Vorschlag; Verh.: Quote / beste Quote der Gruppen "
+        "ab 30 Personen (! unter 0,8); vorhergesagt out-of-fold "
+        f"({report.kind}, {report.rows} Vorschläge mit Ergebnis). "
         "Herkunft und Geschlecht werden nur hier gelesen, nie für die Rangfolge.",
         highlight=False,
     )

@@ -57,6 +57,8 @@ def fairness_audit(
     clients: Iterable[Mapping[str, Any]],
     proposals: Iterable[Mapping[str, Any]],
     outcomes: Iterable[tuple[str, float, int]] = (),
+    *,
+    min_group: int = 30,
 ) -> list[AuditRow]:
     """Proposal rates and calibration per origin group and per gender.
 
@@ -66,6 +68,8 @@ def fairness_audit(
         clients count for the proposal rate.
     proposals : the proposals made (``client_id``, ``score``).
     outcomes : ``(client_id, predicted probability, 1 hired / 0 not)`` of past proposals.
+    min_group : groups with fewer active clients are shown but are not the reference of the
+        impact ratio (a group of eight says little).
 
     Examples
     --------
@@ -75,7 +79,7 @@ def fairness_audit(
     ...            {"client_id": "c", "citizenship": "DE", "gender": "f"}]
     >>> rows = fairness_audit(clients, [{"client_id": "a", "score": 0.3},
     ...                                 {"client_id": "b", "score": 0.2}],
-    ...                       [("a", 0.3, 1), ("b", 0.2, 0)])
+    ...                       [("a", 0.3, 1), ("b", 0.2, 0)], min_group=1)
     >>> [(r.group, r.proposal_rate, r.impact_ratio) for r in rows if r.dimension == "origin"]
     [('other', 0.5, 0.5), ('ukraine', 1.0, 1.0)]
     """
@@ -105,7 +109,11 @@ def fairness_audit(
             real[dim, name].append(int(y))
     keys = sorted(set(members) | set(pred), key=lambda k: (k[0] != "origin", k))
     rates = {k: len(proposed[k]) / members[k] if members[k] else 0.0 for k in keys}
-    best = {d: max((v for (dd, _), v in rates.items() if dd == d), default=0.0) for d, _ in keys}
+    best = {
+        d: max((v for k, v in rates.items() if k[0] == d and members[k] >= min_group),
+               default=max((v for k, v in rates.items() if k[0] == d), default=0.0))
+        for d, _ in keys
+    }  # fmt: skip
     rows = []
     for k in keys:
         dim, name = k
