@@ -74,3 +74,20 @@ def test_train_writes_a_model_that_match_can_use(tmp_path: Path) -> None:
                                  "--model", str(model)])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert out.is_file()
+
+
+def test_match_reads_the_households_and_programmes_the_clients_point_to(tmp_path: Path) -> None:
+    market = simulate("baseline", seed=2, scale=0.02)
+    market.clients[0]["household_id"] = "H1"
+    folder = write_folder(market, tmp_path / "export")
+    out = tmp_path / "p.csv"
+    runner = CliRunner()
+    result = runner.invoke(app, ["match", "--data", str(folder), "--out", str(out)])
+    assert result.exit_code == 2  # household H1 is defined nowhere
+    assert "households.csv" in result.output
+    (folder / "households.csv").write_text(
+        "household_id,size,single_parent\nH1,1,false\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["match", "--data", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
