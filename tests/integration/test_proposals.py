@@ -16,7 +16,7 @@ from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import ProposalDecision, ProposalOutcome, ProposalSource, VacancyStatus
 from lotse.errors import InvalidInput, InvalidTransition
 from lotse.matching.model import PriorModel
-from lotse.models import Proposal
+from lotse.models import Client, Proposal
 from lotse.proposals import service
 from tests.factories import make_client, make_site, make_vacancy
 
@@ -43,10 +43,18 @@ def test_the_matcher_stores_pending_proposals_and_never_repeats_a_pair(session: 
     assert {r.source for r in rows} == {ProposalSource.MATCHER}
     assert {r.decision for r in rows} == {ProposalDecision.PENDING}
     assert all(r.reasons and r.score and r.rank == 1 for r in rows)
+    # Both vacancies already hold their one pending proposal (R = 1): a second run adds none.
     again = service.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
                                 today=DAY)  # fmt: skip
-    pairs = {(p["client_id"], p["vacancy_id"]) for p in again.proposals}
-    assert not pairs & {(p["client_id"], p["vacancy_id"]) for p in result.proposals}
+    assert again.proposals == []
+    # Once one is rejected, its vacancy has room again, but not for the same client.
+    rejected = rows[0]
+    service.decide(session, rejected.id, accepted=False, reason="kein Interesse")
+    third = service.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
+                                today=DAY)  # fmt: skip
+    assert len(third.proposals) == 1
+    ref = {c.id: c.ref for c in session.scalars(sa.select(Client))}
+    assert third.proposals[0]["client_id"] != ref[rejected.client_id]
 
 
 def test_an_officer_accepts_or_rejects_with_a_reason_and_decides_only_once(

@@ -135,6 +135,12 @@ def top_per_client(
     return mask
 
 
+def _positions(ids: list[str], counts: Mapping[str, int] | None) -> list[tuple[int, int]]:
+    if not counts:
+        return []
+    return [(i, counts[x]) for i, x in enumerate(ids) if x in counts]
+
+
 def _prescorer(model: HireModel) -> HireModel | None:
     """A cheap model to rank candidates before an expensive one scores them (``None`` when
     the model is cheap itself): the blend's logistic part, else the documented prior."""
@@ -164,6 +170,8 @@ def propose(
     per_opening: int = 2,
     today: date | None = None,
     exclude: set[tuple[str, str]] | None = None,
+    pending_per_client: Mapping[str, int] | None = None,
+    pending_per_vacancy: Mapping[str, int] | None = None,
     keep_per_client: int | None = None,
     keep_per_vacancy: int | None = None,
     radius_factor: float = 1.25,
@@ -181,6 +189,8 @@ def propose(
     per_client : K, the most proposals one client receives.
     per_opening : R, the most proposals per opening of a vacancy.
     exclude : ``(client_id, vacancy_id)`` pairs already proposed, not proposed again.
+    pending_per_client, pending_per_vacancy : proposals still open from earlier runs, by id;
+        they count against K and R, so repeated runs never exceed them.
     keep_per_client, keep_per_vacancy : the assignment sees each client's best
         ``keep_per_client`` (default ``max(4K, 12)``) and each vacancy's best
         ``keep_per_vacancy`` candidates (default ``max(10 R × openings, 40)``);
@@ -263,7 +273,12 @@ def propose(
     say("Zuordnung optimieren")
     t = time.perf_counter()
     vcap = per_opening * vt.openings
-    best = optimal_assignment(ci, vi, score, client_cap=per_client, vacancy_cap=vcap)
+    ccap = np.full(len(ct), per_client, dtype=np.int64)
+    for pos, n in _positions(ct.ids, pending_per_client):
+        ccap[pos] = max(per_client - n, 0)
+    for pos, n in _positions(vt.ids, pending_per_vacancy):
+        vcap[pos] = max(vcap[pos] - n, 0)
+    best = optimal_assignment(ci, vi, score, client_cap=ccap, vacancy_cap=vcap)
     timings["assignment"] = time.perf_counter() - t
     stats: dict[str, Any] = {
         **counts,
@@ -275,7 +290,7 @@ def propose(
     }
     if greedy:
         t = time.perf_counter()
-        heuristic = greedy_assignment(ci, vi, score, client_cap=per_client, vacancy_cap=vcap)
+        heuristic = greedy_assignment(ci, vi, score, client_cap=ccap, vacancy_cap=vcap)
         timings["greedy"] = time.perf_counter() - t
         stats["greedy_expected_hires"] = heuristic.objective
         stats["greedy_gap"] = optimality_gap(heuristic, best)

@@ -43,6 +43,30 @@ class ProposalRepository(Repository[Proposal]):
             .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
         )
 
+    def pending_counts(self) -> tuple[sa.Select[str, int], sa.Select[str, int]]:
+        """Open proposals (pending, or accepted without an outcome yet) per client ref and per
+        vacancy ref."""
+        n = sa.func.count(Proposal.id)
+        pending = sa.or_(
+            Proposal.decision == ProposalDecision.PENDING,
+            sa.and_(Proposal.decision == ProposalDecision.ACCEPTED, Proposal.outcome.is_(None)),
+        )
+        per_client = (
+            sa.select(Client.ref, n)
+            .select_from(Proposal)
+            .join(Client, Client.id == Proposal.client_id)
+            .where(pending)
+            .group_by(Client.ref)
+        )
+        per_vacancy = (
+            sa.select(Vacancy.ref, n)
+            .select_from(Proposal)
+            .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
+            .where(pending)
+            .group_by(Vacancy.ref)
+        )
+        return per_client, per_vacancy
+
     def by_matcher(self) -> sa.Select[str, float | None]:
         """(client ref, score) of the matcher's proposals that are still pending."""
         return (

@@ -100,16 +100,20 @@ def run_matcher(
     today: date | None = None,
 ) -> MatchResult:
     """Propose open vacancies to active clients and store the proposals as pending
-    (source ``matcher``). Pairs proposed before are not proposed again."""
+    (source ``matcher``). Pairs proposed before are not proposed again, and open proposals
+    (pending, or accepted and awaiting the outcome) count against K per client and R per
+    opening."""
     from lotse.matching.pipeline import propose
 
     today = today or date.today()
     repo = ProposalRepository(session)
     exclude = {(c, v) for c, v in session.execute(repo.pairs())}
+    per_client_q, per_vacancy_q = repo.pending_counts()
     result = propose(
         client_rows(session, active_only=True), vacancy_rows(session, open_only=True),
         model=model, per_client=per_client, per_opening=per_opening, today=today,
-        exclude=exclude,
+        exclude=exclude, pending_per_client=dict(session.execute(per_client_q).all()),
+        pending_per_vacancy=dict(session.execute(per_vacancy_q).all()),
     )  # fmt: skip
     client_q, vacancy_q = MatchingInputRepository(session).ids_by_ref()
     client_id: dict[str, int] = dict(session.execute(client_q).all())
