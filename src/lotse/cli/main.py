@@ -9,6 +9,7 @@ from lotse.cli import (
     contacts,
     controlling,
     db,
+    demo,
     events,
     exchange,
     generate,
@@ -37,3 +38,4 @@ app.command("import")(exchange.import_cmd)
 app.command("export")(exchange.export_cmd)
 app.add_typer(users.app, name="users")
 app.command("serve")(serve.serve)
+app.command("demo")(demo.demo)
