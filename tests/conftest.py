@@ -146,3 +146,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         names = getattr(item, "fixturenames", ())
         if {"engine", "session", "database_url"} & set(names):
             item.add_marker(pytest.mark.db)
+
+
+@pytest.fixture
+def web(database_url: str) -> Iterator[object]:
+    """The web application on a fresh seeded database (both backends); see tests/web.py."""
+    from lotse.db.engine import get_engine
+    from tests.web import build_web
+
+    return build_web(get_engine(database_url))

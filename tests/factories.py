@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -11,21 +11,38 @@ from sqlalchemy.orm import Session
 from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import (
     ClientStatus,
+    ContactChannel,
+    ContactStatus,
+    EventKind,
+    IntegrationKind,
+    InvitationStatus,
+    ParticipationStatus,
     ProgrammeKind,
+    ProposalSource,
     ResidenceStatus,
+    Role,
     VacancyStatus,
 )
 from lotse.models import (
     BenefitPeriod,
     Client,
     ClientOccupation,
+    Contact,
     Employer,
+    EmployerEvent,
+    EventInvitation,
     Household,
+    JobStart,
+    Measure,
     MeasureRun,
     Officer,
+    Participation,
     Programme,
+    ProgrammeMembership,
+    Proposal,
     Site,
     Team,
+    User,
     Vacancy,
 )
 
@@ -160,9 +177,97 @@ def make_programme(session: Session, **kw: Any) -> Programme:
     return programme
 
 
-def make_membership(session: Session, *, client: Client, programme: Programme, **kw: Any) -> Any:
-    from lotse.models import ProgrammeMembership
+# --- web application: users, contacts, proposals, measures, outcomes, events ----------------
 
+_HASHES: dict[str, str] = {}
+DEFAULT_PASSWORD = "Lotse-Test-Passwort-2025"
+
+
+def password_hash(password: str = DEFAULT_PASSWORD) -> str:
+    """Argon2 hash, computed once per password and test process (hashing is slow on purpose)."""
+    from lotse.access.passwords import hash_password
+
+    if password not in _HASHES:
+        _HASHES[password] = hash_password(password)
+    return _HASHES[password]
+
+
+def make_user(
+    session: Session,
+    *,
+    role: Role = Role.OFFICER,
+    password: str = DEFAULT_PASSWORD,
+    officer: Officer | None = None,
+    team: Team | None = None,
+    **kw: Any,
+) -> User:
+    n = _n()
+    user = User(
+        **({"username": f"user{n}", "display_name": f"Benutzerin {n}", "role": role,
+            "password_hash": password_hash(password),
+            "officer_id": officer.id if officer else None,
+            "team_id": team.id if team else None, "locale": "de"} | kw)
+    )  # fmt: skip
+    session.add(user)
+    session.flush()
+    return user
+
+
+def make_proposal(
+    session: Session, *, client: Client, vacancy: Vacancy | None = None, **kw: Any
+) -> Proposal:
+    vacancy = vacancy or make_vacancy(session)
+    proposal = Proposal(
+        **({"client_id": client.id, "vacancy_id": vacancy.id, "proposed_on": date.today(),
+            "source": ProposalSource.MATCHER, "score": 0.8, "rank": 1,
+            "reasons": "Zielberuf passt; Arbeitsweg 12 km"} | kw)
+    )  # fmt: skip
+    session.add(proposal)
+    session.flush()
+    return proposal
+
+
+def make_measure(session: Session, **kw: Any) -> Measure:
+    n = _n()
+    measure = Measure(**({"code": f"m{n}", "name": f"Maßnahme {n}", "kind": "language"} | kw))
+    session.add(measure)
+    session.flush()
+    return measure
+
+
+def make_measure_run(session: Session, *, measure: Measure | None = None, **kw: Any) -> MeasureRun:
+    measure = measure or make_measure(session)
+    run = MeasureRun(**({"measure_id": measure.id, "title": measure.name, "seats": 10} | kw))
+    session.add(run)
+    session.flush()
+    return run
+
+
+def make_participation(
+    session: Session, *, client: Client, run: MeasureRun, **kw: Any
+) -> Participation:
+    participation = Participation(
+        **({"client_id": client.id, "measure_id": run.measure_id, "run_id": run.id,
+            "status": ParticipationStatus.ACTIVE} | kw)
+    )  # fmt: skip
+    session.add(participation)
+    session.flush()
+    return participation
+
+
+def make_job_start(session: Session, *, client: Client, **kw: Any) -> JobStart:
+    start = JobStart(
+        **({"client_id": client.id, "start": date.today(), "kind": IntegrationKind.EMPLOYMENT}
+           | kw)
+    )  # fmt: skip
+    session.add(start)
+    session.flush()
+    return start
+
+
+def make_membership(
+    session: Session, *, client: Client, programme: Programme, **kw: Any
+) -> ProgrammeMembership:
     membership = ProgrammeMembership(
         **({"client_id": client.id, "programme_id": programme.id, "since": date(2025, 1, 1)} | kw)
     )
@@ -171,11 +276,30 @@ def make_membership(session: Session, *, client: Client, programme: Programme, *
     return membership
 
 
+def make_event(session: Session, **kw: Any) -> EmployerEvent:
+    event = EmployerEvent(
+        **({"kind": EventKind.INFO_DAY, "title": f"Infotag {_n()}",
+            "starts_at": datetime.now(UTC)} | kw)
+    )  # fmt: skip
+    session.add(event)
+    session.flush()
+    return event
+
+
+def make_invitation(
+    session: Session, *, event: EmployerEvent, client: Client, **kw: Any
+) -> EventInvitation:
+    invitation = EventInvitation(
+        **({"event_id": event.id, "client_id": client.id, "invited_on": date.today(),
+            "status": InvitationStatus.INVITED} | kw)
+    )  # fmt: skip
+    session.add(invitation)
+    session.flush()
+    return invitation
+
+
 def make_contact(session: Session, *, client: Client, **kw: Any) -> Any:
     from datetime import UTC, datetime
-
-    from lotse.domain.codes import ContactChannel, ContactStatus
-    from lotse.models import Contact
 
     contact = Contact(
         **(

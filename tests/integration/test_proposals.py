@@ -17,7 +17,7 @@ from lotse.domain.codes import ProposalDecision, ProposalOutcome, ProposalSource
 from lotse.errors import InvalidInput, InvalidTransition
 from lotse.matching.model import PriorModel
 from lotse.models import Client, Proposal
-from lotse.proposals import service
+from lotse.proposals import matcher
 from tests.factories import make_client, make_site, make_vacancy
 
 DAY = date(2026, 3, 2)
@@ -35,7 +35,7 @@ def _market(session: Session) -> None:
 
 def test_the_matcher_stores_pending_proposals_and_never_repeats_a_pair(session: Session) -> None:
     _market(session)
-    result = service.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
+    result = matcher.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
                                  today=DAY)  # fmt: skip
     rows = session.scalars(sa.select(Proposal)).all()
     # Two open vacancies with one opening each and R = 1: two proposals in all.
@@ -44,13 +44,13 @@ def test_the_matcher_stores_pending_proposals_and_never_repeats_a_pair(session: 
     assert {r.decision for r in rows} == {ProposalDecision.PENDING}
     assert all(r.reasons and r.score and r.rank == 1 for r in rows)
     # Both vacancies already hold their one pending proposal (R = 1): a second run adds none.
-    again = service.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
+    again = matcher.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
                                 today=DAY)  # fmt: skip
     assert again.proposals == []
     # Once one is rejected, its vacancy has room again, but not for the same client.
     rejected = rows[0]
-    service.decide(session, rejected.id, accepted=False, reason="kein Interesse")
-    third = service.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
+    matcher.record_decision(session, rejected.id, accepted=False, reason="kein Interesse")
+    third = matcher.run_matcher(session, model=PriorModel(), per_client=2, per_opening=1,
                                 today=DAY)  # fmt: skip
     assert len(third.proposals) == 1
     ref = {c.id: c.ref for c in session.scalars(sa.select(Client))}
@@ -61,36 +61,36 @@ def test_an_officer_accepts_or_rejects_with_a_reason_and_decides_only_once(
     session: Session,
 ) -> None:
     _market(session)
-    service.run_matcher(session, model=PriorModel(), per_client=1, per_opening=1, today=DAY)
+    matcher.run_matcher(session, model=PriorModel(), per_client=1, per_opening=1, today=DAY)
     first, second = session.scalars(sa.select(Proposal).order_by(Proposal.id)).all()
     with pytest.raises(InvalidInput, match="needs a reason"):
-        service.decide(session, first.id, accepted=False, reason="  ")
-    service.decide(session, first.id, accepted=False, reason="Kinderbetreuung erst ab Mai")
+        matcher.record_decision(session, first.id, accepted=False, reason="  ")
+    matcher.record_decision(session, first.id, accepted=False, reason="Kinderbetreuung erst ab Mai")
     assert first.decision == ProposalDecision.REJECTED
     assert first.decision_reason == "Kinderbetreuung erst ab Mai"
     assert first.decided_at is not None
     with pytest.raises(InvalidTransition, match="already decided"):
-        service.decide(session, first.id, accepted=True)
-    service.decide(session, second.id, accepted=True)
+        matcher.record_decision(session, first.id, accepted=True)
+    matcher.record_decision(session, second.id, accepted=True)
     assert second.decision == ProposalDecision.ACCEPTED
     with pytest.raises(InvalidTransition, match="only an accepted proposal"):
-        service.record_outcome(session, first.id, ProposalOutcome.HIRED)
+        matcher.record_outcome(session, first.id, ProposalOutcome.HIRED)
 
 
 def test_outcomes_of_accepted_proposals_become_training_data(session: Session) -> None:
     _market(session)
-    service.run_matcher(session, model=PriorModel(), per_client=1, per_opening=1, today=DAY)
-    assert service.history_rows(session) == []
+    matcher.run_matcher(session, model=PriorModel(), per_client=1, per_opening=1, today=DAY)
+    assert matcher.history_rows(session) == []
     proposals = session.scalars(sa.select(Proposal).order_by(Proposal.id)).all()
     for p in proposals:
-        service.decide(session, p.id, accepted=True)
-    service.record_outcome(session, proposals[0].id, ProposalOutcome.HIRED, on=DAY)
+        matcher.record_decision(session, p.id, accepted=True)
+    matcher.record_outcome(session, proposals[0].id, ProposalOutcome.HIRED, on=DAY)
     with pytest.raises(InvalidTransition, match="already has the outcome"):
-        service.record_outcome(session, proposals[0].id, ProposalOutcome.NOT_HIRED)
-    history = service.history_rows(session)
+        matcher.record_outcome(session, proposals[0].id, ProposalOutcome.NOT_HIRED)
+    history = matcher.history_rows(session)
     assert len(history) == 1
     assert history[0]["outcome"] == ProposalOutcome.HIRED
-    training = service.train(session)
+    training = matcher.train(session)
     # One proposal with an outcome is far too little to learn from: the prior, trained on 1 row.
     assert training.report.rows == 1
     assert training.report.hires == 1

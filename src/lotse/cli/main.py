@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from lotse.cli import caseloads, contacts, controlling, db, events, exchange, generate, match, plan
+from lotse.cli import (
+    caseloads,
+    contacts,
+    controlling,
+    db,
+    demo,
+    events,
+    exchange,
+    generate,
+    match,
+    plan,
+    serve,
+    users,
+)
 from lotse.cli import measures as measures_cli
 
 app = typer.Typer(
@@ -25,3 +38,6 @@ app.command("figures")(controlling.figures)
 app.command("report")(controlling.report)
 app.command("import")(exchange.import_cmd)
 app.command("export")(exchange.export_cmd)
+app.add_typer(users.app, name="users")
+app.command("serve")(serve.serve)
+app.command("demo")(demo.demo)

@@ -178,10 +178,10 @@ def train_cmd(data: DataOpt = None, model_file: ModelOpt = None) -> None:
     if data is not None:
         model, report = _train_rows(*_read(data))
     else:
-        from lotse.proposals import service
+        from lotse.proposals import matcher
 
         with db_session() as session:
-            training = service.train(session)
+            training = matcher.train(session)
         model, report = training.model, training.report
     _print_report(report)
     save_model(model, path, report=report)
@@ -193,17 +193,17 @@ def train_cmd(data: DataOpt = None, model_file: ModelOpt = None) -> None:
 def run_cmd(per_client: KOpt = 3, per_opening: ROpt = 2, model_file: ModelOpt = None) -> None:
     """Propose on the database; proposals are stored as pending (source matcher)."""
     from lotse.matching.model import load_model
-    from lotse.proposals import service
+    from lotse.proposals import matcher
 
     path = _model_path(model_file)
     with db_session() as session:
         if path.is_file():
             model = load_model(path)
         else:
-            training = service.train(session)
+            training = matcher.train(session)
             _print_report(training.report)
             model = training.model
-        result = service.run_matcher(session, model=model, per_client=per_client,
+        result = matcher.run_matcher(session, model=model, per_client=per_client,
                                      per_opening=per_opening)  # fmt: skip
     _print_result(result)
 
@@ -243,10 +243,10 @@ def audit_cmd(data: DataOpt = None, per_client: KOpt = 3, per_opening: ROpt = 2)
     from lotse.matching.audit import fairness_audit
 
     if data is None:
-        from lotse.proposals import service
+        from lotse.proposals import matcher
 
         with db_session() as session:
-            rows, report = service.audit(session)
+            rows, report = matcher.audit(session)
         _print_audit(rows, report)
         return
     clients, vacancies, history = _read(data)
@@ -270,10 +270,10 @@ def decide_cmd(
     reason: Annotated[str | None, typer.Option(help="why (required for a rejection)")] = None,
 ) -> None:
     """Record a placement officer's decision on a proposal."""
-    from lotse.proposals import service
+    from lotse.proposals import matcher
 
     with db_session() as session:
-        p = service.decide(session, proposal_id, accepted=accept, reason=reason)
+        p = matcher.record_decision(session, proposal_id, accepted=accept, reason=reason)
         console.print(f"Vorschlag {p.id}: {p.decision.value}", highlight=False)
 
 
@@ -287,14 +287,14 @@ def outcome_cmd(
     """Record whether an accepted proposal led to a hire (it then feeds the next training)."""
     from lotse.domain.codes import ProposalOutcome
     from lotse.errors import InvalidInput, Problem
-    from lotse.proposals import service
+    from lotse.proposals import matcher
 
     try:
         outcome = ProposalOutcome(result)
     except ValueError:
         raise InvalidInput(Problem("outcome", "must be hired or not_hired", value=result)) from None
     with db_session() as session:
-        p = service.record_outcome(
+        p = matcher.record_outcome(
             session, proposal_id, outcome, on=date.fromisoformat(on) if on else None
         )
         console.print(f"Vorschlag {p.id}: {p.outcome.value if p.outcome else ''}")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
 from lotse.domain.codes import ClientStatus
@@ -99,3 +100,42 @@ class EventRepository(Repository[EmployerEvent]):
         if since is not None:
             stmt = stmt.where(EmployerEvent.starts_at >= since)
         return stmt
+
+    # --- read views for the pages and the API (lotse.events.pages / endpoints) ---
+
+    def listing(
+        self, *, upcoming_from: datetime | None = None, before: datetime | None = None
+    ) -> sa.Select[EmployerEvent]:
+        """Upcoming events soonest first, or (before ``before``) newest first."""
+        statement = sa.select(EmployerEvent)
+        if before is not None:
+            statement = statement.where(EmployerEvent.starts_at < before)
+        if upcoming_from is not None:
+            statement = statement.where(EmployerEvent.starts_at >= upcoming_from)
+            return statement.order_by(EmployerEvent.starts_at.asc())
+        return statement.order_by(EmployerEvent.starts_at.desc())
+
+    def invitation_counts(self, event_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+        if not event_ids:
+            return {}
+        rows = self.session.execute(
+            sa.select(EventInvitation.event_id, EventInvitation.status, sa.func.count())
+            .where(EventInvitation.event_id.in_(event_ids))
+            .group_by(EventInvitation.event_id, EventInvitation.status)
+        )
+        counts: dict[int, dict[str, int]] = {}
+        for event_id, status, n in rows:
+            counts.setdefault(event_id, {})[status.value] = int(n)
+        return counts
+
+    def invitations_of(
+        self, event_id: int, client_condition: ColumnElement[bool]
+    ) -> Sequence[sa.Row[EventInvitation, Client]]:
+        """Invitations of the event whose client matches ``client_condition`` (the scope)."""
+        statement = (
+            sa.select(EventInvitation, Client)
+            .join(Client, Client.id == EventInvitation.client_id)
+            .where(EventInvitation.event_id == event_id, client_condition)
+            .order_by(Client.name)
+        )
+        return self.session.execute(statement).all()

@@ -99,3 +99,20 @@ class FunnelRead(BaseModel):
             ("Praktikum oder Einstellung", self.internship + self.hire),
             ("Einstellung", self.hire),
         ]
+
+
+class EventSummaryRead(BaseModel):
+    """An event with invitation counts by status (no personal data)."""
+
+    id: int
+    kind: EventKind
+    title: str
+    employer_id: int | None
+    site_id: int | None
+    programme_id: int | None
+    starts_at: datetime
+    ends_at: datetime | None
+    location: str | None
+    capacity: int | None
+    description: str | None
+    invitation_counts: dict[str, int] = {}

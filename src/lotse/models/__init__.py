@@ -1,5 +1,6 @@
 """ORM tables, one module per aggregate. Importing this package registers every table."""
 
+from lotse.models.api_tokens import ApiToken
 from lotse.models.audit import AuditEntry
 from lotse.models.availability import OfficerAbsence, OfficerWorkingHours
 from lotse.models.clients import BenefitPeriod, Client, ClientOccupation, Household
@@ -22,6 +23,7 @@ from lotse.models.recognition import RecognitionProcedure
 from lotse.models.users import User
 
 __all__ = [
+    "ApiToken",
     "AuditEntry",
     "BenefitPeriod",
     "Client",

@@ -1,1 +1,2 @@
-"""Placement proposals in the database: running the matcher, officers' decisions, outcomes."""
+"""Placement proposals: who may see them, a person's decision (accept or reject, with why),
+and the matcher's runs, outcomes and training data (``matcher``)."""

@@ -286,6 +286,8 @@ def _resolve(
         month = int(ctx.month_of[day])
         if kind in INTEGRATION_KINDS and month in used:
             continue
+        if any(j.start == day and j.kind == kind for j in jobs):
+            continue  # one start of a kind per person and day: the exchange key of integrations
         running = [
             j
             for j in jobs

@@ -1,0 +1,97 @@
+"""The client gate: every read or change of a client record passes here, and is audit-logged.
+
+Features never load a ``Client`` (or a row that belongs to one) for a user directly: they call
+:func:`open_client` (one record) or narrow their queries with :func:`client_filter` and report
+what they showed with :func:`note_clients_listed`. A client outside the user's scope is refused
+with :class:`~lotse.errors.PermissionDenied`, and the refusal itself is logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from lotse.access import audit
+from lotse.access.principal import Access
+from lotse.access.scoping import client_condition
+from lotse.domain.codes import AuditAction
+from lotse.errors import NotFound, PermissionDenied
+from lotse.models import Client
+
+CLIENT_ENTITY = "client"
+
+
+def client_filter(access: Access) -> ColumnElement[bool]:
+    """SQL condition on ``Client``: the rows this access reaches."""
+    return client_condition(access.principal, access.scope, access.policy.consent)
+
+
+def open_client(
+    session: Session,
+    access: Access,
+    client_id: int,
+    *,
+    action: AuditAction = AuditAction.READ,
+    what: str = "file",
+    detail: dict[str, Any] | None = None,
+) -> Client:
+    """The client ``client_id`` if ``access`` reaches it; logs the read or change."""
+    client = session.scalars(
+        sa.select(Client).where(Client.id == client_id, client_filter(access))
+    ).one_or_none()
+    if client is None:
+        if session.get(Client, client_id) is None:
+            raise NotFound(f"client {client_id} not found")
+        deny_client(session, access, client_id=client_id, what=what)
+    audit.record(
+        session,
+        principal=access.principal,
+        action=action,
+        entity=CLIENT_ENTITY,
+        entity_id=client.ref,
+        client_id=client.id,
+        detail={"what": what, "via": f"{access.resource}:{access.action}"} | (detail or {}),
+    )
+    return client
+
+
+def deny_client(session: Session, access: Access, *, client_id: int | None, what: str) -> NoReturn:
+    """Log a refused access to a client (kept after rollback) and raise PermissionDenied."""
+    audit.record(
+        session,
+        principal=access.principal,
+        action=AuditAction.DENIED,
+        entity=CLIENT_ENTITY,
+        entity_id=None if client_id is None else str(client_id),
+        client_id=client_id,
+        detail={
+            "what": what,
+            "via": f"{access.resource}:{access.action}",
+            "scope": access.scope.value,
+        },
+        survive_rollback=True,
+    )
+    raise PermissionDenied("this client is outside your caseload")
+
+
+def note_clients_listed(
+    session: Session, access: Access, client_ids: Sequence[int], *, view: str
+) -> None:
+    """Log that a list showing these clients was read (one entry per list, not per row)."""
+    if not client_ids:
+        return
+    audit.record(
+        session,
+        principal=access.principal,
+        action=AuditAction.READ,
+        entity="client_list",
+        entity_id=view,
+        detail={
+            "client_ids": sorted(set(client_ids)),
+            "via": f"{access.resource}:{access.action}",
+        },
+    )

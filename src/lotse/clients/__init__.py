@@ -1,0 +1,1 @@
+"""Clients (eLb): the scoped list and the client's file."""

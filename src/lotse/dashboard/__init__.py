@@ -1,0 +1,1 @@
+"""The programme dashboard: pseudonymised figures in panels that features contribute."""

@@ -1,0 +1,1 @@
+"""Employers and their vacancies, kept by the employer service (Arbeitgeberservice)."""

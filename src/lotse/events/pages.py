@@ -1,0 +1,74 @@
+"""Pages: the list of employer events and one event with its invitations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from lotse.access import gate
+from lotse.access.principal import Access
+from lotse.api.deps import SessionDep
+from lotse.api.params import IdPath
+from lotse.api.routing import Guard
+from lotse.clients.repository import site_names
+from lotse.events.repository import EventRepository
+from lotse.models import Employer
+from lotse.web.templating import renderer
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/events")
+def event_list(
+    request: Request, session: SessionDep, access: Annotated[Access, Guard("event", "list")]
+) -> Response:
+    repo = EventRepository(session)
+    now = datetime.now(UTC)
+    upcoming = repo.all(repo.listing(upcoming_from=now).limit(100))
+    past = repo.all(repo.listing(before=now).limit(50))
+    counts = repo.invitation_counts([e.id for e in [*upcoming, *past]])
+    return renderer(request).render(
+        request,
+        "events/list.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "counts": counts,
+            "sites": site_names(session),
+        },
+    )
+
+
+@router.get("/events/{event_id}")
+def event_detail(
+    event_id: IdPath,
+    request: Request,
+    session: SessionDep,
+    access: Annotated[Access, Guard("event", "read")],
+) -> Response:
+    repo = EventRepository(session)
+    event = repo.get(event_id)
+    counts = repo.invitation_counts([event.id]).get(event.id, {})
+    invited: list[Any] = []
+    client_access = access.narrowed("client", "list")
+    if client_access is not None:
+        invited = list(repo.invitations_of(event_id, gate.client_filter(client_access)))
+        gate.note_clients_listed(
+            session, client_access, [c.id for _, c in invited], view=f"event:{event_id}"
+        )
+    employer = session.get(Employer, event.employer_id) if event.employer_id else None
+    return renderer(request).render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "counts": counts,
+            "invited": invited,
+            "employer": employer,
+            "total_invited": sum(counts.values()),
+            "sites": site_names(session),
+        },
+    )

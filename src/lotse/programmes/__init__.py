@@ -1,0 +1,1 @@
+"""Programmes and focus groups: the list everyone may read, administration for admins."""

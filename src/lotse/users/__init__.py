@@ -1,0 +1,1 @@
+"""User accounts: administration pages and API, and the ``lotse users`` commands."""
