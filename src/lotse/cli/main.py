@@ -13,6 +13,7 @@ from lotse.cli import (
     events,
     exchange,
     generate,
+    match,
     plan,
     serve,
     users,
@@ -30,6 +31,7 @@ app.add_typer(caseloads.app, name="caseloads")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(events.app, name="events")
+app.add_typer(match.app, name="match")
 measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
 app.command("generate")(generate.generate_cmd)
 app.command("figures")(controlling.figures)
