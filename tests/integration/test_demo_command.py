@@ -7,8 +7,8 @@ from typer.testing import CliRunner
 
 from lotse.cli.main import app
 from lotse.db.engine import get_engine
-from lotse.domain.codes import ContactStatus, Role
-from lotse.models import Client, Contact, MeasureRun, User
+from lotse.domain.codes import ContactStatus, ProposalDecision, Role
+from lotse.models import Client, Contact, MeasureRun, Proposal, User
 
 
 def test_demo_builds_the_jobcenter_with_accounts_courses_and_a_planned_quarter(
@@ -33,10 +33,16 @@ def test_demo_builds_the_jobcenter_with_accounts_courses_and_a_planned_quarter(
             .select_from(Contact)
             .where(Contact.status == ContactStatus.PLANNED)
         )
+        pending = conn.scalar(
+            sa.select(sa.func.count())
+            .select_from(Proposal)
+            .where(Proposal.decision == ProposalDecision.PENDING)
+        )
     assert active == 1000  # the demo profile's published size: 1,000 eLb at the reference date
     assert {Role.ADMIN, Role.OFFICER, Role.TEAM_LEAD, Role.CONTROLLING} <= roles
     assert runs == 9  # three course runs at each of the three sites
     assert planned > 0
+    assert pending > 0  # the matcher's proposals wait for the officers' decision
 
 
 def test_a_second_demo_run_keeps_the_database_and_shows_it(database_url: str) -> None:

@@ -187,6 +187,23 @@ def test_a_small_group_is_not_the_reference_of_the_impact_ratio() -> None:
     assert rows["divers"].impact_ratio == 2.0
 
 
+def test_clients_the_law_keeps_from_working_do_not_count_as_underserved() -> None:
+    # 60 Syrians: 30 may work and all 30 got a proposal; 30 are asylum seekers without a work
+    # permit, whom the matcher may not propose (§ 61 AsylG). 40 Germans, 20 proposed.
+    clients = [{"client_id": f"s{i}", "citizenship": "SY", "work_permitted": i < 30}
+               for i in range(60)]  # fmt: skip
+    clients += [{"client_id": f"d{i}", "citizenship": "DE", "work_permitted": True}
+                for i in range(40)]  # fmt: skip
+    proposals = [{"client_id": f"s{i}", "score": 0.1} for i in range(30)]
+    proposals += [{"client_id": f"d{i}", "score": 0.1} for i in range(20)]
+    rows = {r.group: r for r in fairness_audit(clients, proposals) if r.dimension == "origin"}
+    syria = rows["asylum_countries"]
+    # Rate over eligible clients: 30 / 30 = 1.0 (not 30 / 60); Germans 20 / 40 = 0.5, so the
+    # Germans, not the Syrians, are the group served less: ratio 0.5 / 1.0.
+    assert (syria.clients, syria.eligible, syria.proposal_rate) == (60, 30, 1.0)
+    assert rows["other"].impact_ratio == 0.5
+
+
 def test_the_simulator_is_reproducible_and_its_history_follows_the_hidden_truth() -> None:
     a, b = simulate("baseline", seed=5, scale=0.1), simulate("baseline", seed=5, scale=0.1)
     assert a.clients == b.clients

@@ -97,6 +97,10 @@ def demo(
                     f"{q.calendar.on_public_holidays} an Feiertagen."
                 )
             console.print(
+                f"{report.proposals} Vermittlungsvorschläge warten auf die Entscheidung der "
+                f"Fachkräfte (Einstellungsmodell: {report.model})."
+            )
+            console.print(
                 "Anmelden mit [b]lotse serve[/] → http://127.0.0.1:8000, z. B. als "
                 f"[b]teamleitung[/], [b]controlling[/], [b]arbeitgeberservice[/] oder "
                 f"[b]admin[/], Passwort [b]{DEMO_PASSWORD}[/]"

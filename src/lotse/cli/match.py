@@ -214,13 +214,13 @@ _GROUP_DE = {"ukraine": "Ukraine", "asylum_countries": "Asylherkunftsländer", "
 def _print_audit(rows: list[AuditRow], report: TrainReport) -> None:
     table = Table(title="Fairness-Audit je Gruppe")
     table.add_column("Gruppe", no_wrap=True)
-    for h in ("Kund.", "Vorschl.", "Quote", "Verh.", "Ø Score", "Ergebn.", "vorh.", "eingetr.",
-              "ECE"):  # fmt: skip
+    for h in ("aktiv", "berecht.", "Vorschl.", "Quote", "Verh.", "Ø Score", "Ergebn.", "vorh.",
+              "eingetr.", "ECE"):  # fmt: skip
         table.add_column(h, justify="right")
     for r in rows:
-        flag = "[red]![/]" if r.impact_ratio < 0.8 and r.clients >= 30 else ""
+        flag = "[red]![/]" if r.impact_ratio < 0.8 and r.eligible >= 30 else ""
         table.add_row(
-            _GROUP_DE.get(r.group, r.group), str(r.clients), str(r.proposed),
+            _GROUP_DE.get(r.group, r.group), str(r.clients), str(r.eligible), str(r.proposed),
             f"{r.proposal_rate:.1%}", f"{r.impact_ratio:.2f}{flag}", _fmt(r.mean_score),
             str(r.outcomes), _fmt(r.predicted_rate), _fmt(r.realised_rate), _fmt(r.ece),
         )  # fmt: skip
@@ -228,8 +228,9 @@ def _print_audit(rows: list[AuditRow], report: TrainReport) -> None:
 
     Console(width=max(console.width, 110)).print(table)
     console.print(
-        "Quote: Anteil aktiver Kund:innen mit Vorschlag; Verh.: Quote / beste Quote der Gruppen "
-        "ab 30 Personen (! unter 0,8); vorhergesagt out-of-fold "
+        "Quote: Anteil der berechtigten Kund:innen (aktiv, mit Arbeitserlaubnis) mit Vorschlag; "
+        "Verh.: Quote / beste Quote der Gruppen ab 30 Berechtigten (! unter 0,8); "
+        "vorhergesagt out-of-fold "
         f"({report.kind}, {report.rows} Vorschläge mit Ergebnis). "
         "Herkunft und Geschlecht werden nur hier gelesen, nie für die Rangfolge.",
         highlight=False,

@@ -20,6 +20,7 @@ from lotse.measures.courses import create_run
 from lotse.measures.schemas import RunCreate
 from lotse.measures.service import load_catalogue
 from lotse.models import Client, Officer, Site, Team
+from lotse.proposals import matcher
 from lotse.quarter.schemas import QuarterReport
 from lotse.quarter.service import plan_quarter
 from lotse.users.schemas import UserCreate
@@ -44,6 +45,8 @@ class DemoReport:
     course_runs: int
     accounts: list[DemoAccount] = field(default_factory=list)
     quarter: QuarterReport | None = None
+    proposals: int = 0
+    model: str = ""
 
 
 def has_clients(session: Session) -> bool:
@@ -127,4 +130,9 @@ def build_demo(
     runs = _course_runs(session, today=today)
     accounts = _accounts(session)
     quarter = plan_quarter(session, start=today, actor=ACTOR)
-    return DemoReport(imported, measures, runs, accounts, quarter)
+    # The hire model learns from the imported history; its proposals wait for the officers.
+    training = matcher.train(session)
+    matched = matcher.run_matcher(session, model=training.model, today=today)
+    return DemoReport(
+        imported, measures, runs, accounts, quarter, len(matched.proposals), training.report.kind
+    )

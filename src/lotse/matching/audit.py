@@ -4,8 +4,11 @@ This is the only place in matching where origin (``citizenship`` → Job-Turbo o
 :func:`lotse.domain.origin.origin_group`) and gender are read — to check the matcher, never to
 rank. Per group it reports:
 
-* **proposal rate** — the share of the group's active clients who received at least one
-  proposal, and its ratio to the best-served group (the "four-fifths" impact ratio);
+* **proposal rate** — the share of the group's *eligible* clients (active, work permitted — the
+  matcher proposes nobody else, by law) who received at least one proposal, and its ratio to the
+  best-served group (the "four-fifths" impact ratio). The active clients are shown beside it, so
+  a group held back by residence law (no work permit yet) is visible but not mistaken for a
+  disadvantage the matcher causes;
 * **mean score** of the group's proposals;
 * **predicted vs realised hire rate** on proposals with a known outcome, and the group's
   expected calibration error. A model that over-predicts for one group (realised well below
@@ -30,6 +33,7 @@ class AuditRow:
     dimension: str  # "origin" or "gender"
     group: str
     clients: int
+    eligible: int
     proposed: int
     proposal_rate: float
     impact_ratio: float
@@ -64,8 +68,9 @@ def fairness_audit(
 
     Parameters
     ----------
-    clients : client rows (``client_id``, ``status``, ``citizenship``, ``gender``); only active
-        clients count for the proposal rate.
+    clients : client rows (``client_id``, ``status``, ``citizenship``, ``gender``,
+        ``work_permitted``); active clients with a work permit (or none recorded) are eligible
+        and make the denominator of the proposal rate.
     proposals : the proposals made (``client_id``, ``score``).
     outcomes : ``(client_id, predicted probability, 1 hired / 0 not)`` of past proposals.
     min_group : groups with fewer active clients are shown but are not the reference of the
@@ -76,17 +81,20 @@ def fairness_audit(
     >>> from lotse.matching.audit import fairness_audit
     >>> clients = [{"client_id": "a", "citizenship": "UA", "gender": "f"},
     ...            {"client_id": "b", "citizenship": "DE", "gender": "m"},
-    ...            {"client_id": "c", "citizenship": "DE", "gender": "f"}]
+    ...            {"client_id": "c", "citizenship": "DE", "gender": "f"},
+    ...            {"client_id": "d", "citizenship": "UA", "gender": "m", "work_permitted": False}]
     >>> rows = fairness_audit(clients, [{"client_id": "a", "score": 0.3},
     ...                                 {"client_id": "b", "score": 0.2}],
     ...                       [("a", 0.3, 1), ("b", 0.2, 0)], min_group=1)
-    >>> [(r.group, r.proposal_rate, r.impact_ratio) for r in rows if r.dimension == "origin"]
-    [('other', 0.5, 0.5), ('ukraine', 1.0, 1.0)]
+    >>> [(r.group, r.clients, r.eligible, r.proposal_rate, r.impact_ratio)
+    ...  for r in rows if r.dimension == "origin"]
+    [('other', 2, 2, 0.5, 0.5), ('ukraine', 2, 1, 1.0, 1.0)]
     """
     from lotse.matching.model import expected_calibration_error
 
     group_of: dict[str, dict[str, str]] = {}
     members: dict[tuple[str, str], int] = defaultdict(int)
+    eligible: dict[tuple[str, str], int] = defaultdict(int)
     for r in clients:
         status = getattr(r.get("status"), "value", r.get("status"))
         g = _groups(r)
@@ -94,6 +102,8 @@ def fairness_audit(
         if status in (None, "active"):
             for dim, name in g.items():
                 members[dim, name] += 1
+                if r.get("work_permitted") is not False:
+                    eligible[dim, name] += 1
     proposed: dict[tuple[str, str], set[str]] = defaultdict(set)
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     for p in proposals:
@@ -108,9 +118,9 @@ def fairness_audit(
             pred[dim, name].append(float(p_hat))
             real[dim, name].append(int(y))
     keys = sorted(set(members) | set(pred), key=lambda k: (k[0] != "origin", k))
-    rates = {k: len(proposed[k]) / members[k] if members[k] else 0.0 for k in keys}
+    rates = {k: len(proposed[k]) / eligible[k] if eligible[k] else 0.0 for k in keys}
     best = {
-        d: max((v for k, v in rates.items() if k[0] == d and members[k] >= min_group),
+        d: max((v for k, v in rates.items() if k[0] == d and eligible[k] >= min_group),
                default=max((v for k, v in rates.items() if k[0] == d), default=0.0))
         for d, _ in keys
     }  # fmt: skip
@@ -120,7 +130,7 @@ def fairness_audit(
         p_arr, y_arr = np.array(pred[k]), np.array(real[k])
         rows.append(
             AuditRow(
-                dim, name, members[k], len(proposed[k]), round(rates[k], 4),
+                dim, name, members[k], eligible[k], len(proposed[k]), round(rates[k], 4),
                 round(rates[k] / best[dim], 4) if best[dim] else 0.0,
                 round(float(np.mean(scores[k])), 4) if scores[k] else None,
                 len(y_arr),
