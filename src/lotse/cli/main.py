@@ -9,10 +9,12 @@ from lotse.cli import (
     contacts,
     controlling,
     db,
+    demo,
     events,
     exchange,
     generate,
     integration_point,
+    match,
     plan,
     serve,
     users,
@@ -30,6 +32,7 @@ app.add_typer(caseloads.app, name="caseloads")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(events.app, name="events")
+app.add_typer(match.app, name="match")
 measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
 app.command("generate")(generate.generate_cmd)
 app.command("figures")(controlling.figures)
@@ -39,3 +42,4 @@ app.command("export")(exchange.export_cmd)
 app.add_typer(users.app, name="users")
 app.add_typer(integration_point.app, name="integration-point")
 app.command("serve")(serve.serve)
+app.command("demo")(demo.demo)
