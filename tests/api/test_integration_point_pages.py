@@ -107,6 +107,10 @@ def test_the_employment_agency_works_a_case_through_the_forms(web: Web) -> None:
     edit = agentur.get(f"{url}/assessment")
     assert 'value="operate forklift"' in edit.text
     assert 'value="Schneider"' in edit.text
+    # Suggested while typing: skills typical of the occupation named (tailoring, 28222).
+    typical = agentur.get("/api/v1/integration-point/skills", params={"kldb": "28222"}).json()
+    assert typical
+    assert f'<option value="{typical[0]["label"]}">' in edit.text
     wrong = agentur.post(f"{url}/assessment", data={"assessed_on": "", "exp-0-title": "X",
                                                    "exp-0-kldb": "99999"})  # fmt: skip
     assert wrong.status_code == 422

@@ -168,10 +168,18 @@ def save_assessment(
 @router.get("/skills", response_model=list[SkillRead])
 def search_skills(
     access: Annotated[Access, Guard("ip.competences", "read")],
-    q: Annotated[str, Query(min_length=2, max_length=100)],
+    q: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
+    kldb: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
 ) -> list[SkillRead]:
-    """ESCO skills whose English label contains every word of ``q``."""
-    return [SkillRead(esco_uri=s.uri, label=s.label, reuse=s.reuse) for s in esco.search(q)]
+    """ESCO skills: typical of a KldB occupation (``kldb``) and/or whose label has ``q``."""
+    if kldb is not None:
+        found = esco.typical(kldb)
+        if q:
+            words = q.casefold().split()
+            found = [s for s in found if all(w in s.label.casefold() for w in words)]
+    else:
+        found = esco.search(q or "")
+    return [SkillRead(esco_uri=s.uri, label=s.label, reuse=s.reuse) for s in found]
 
 
 @router.get(PREFIX + "/referrals", response_model=list[ReferralRead])

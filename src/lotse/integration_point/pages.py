@@ -16,8 +16,7 @@ from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.clients.repository import site_names
 from lotse.domain.agencies import Agency, ConsentPurpose, DataCategory
-from lotse.domain.cefr import CefrLevel
-from lotse.domain.codes import DegreeRecognition, Gender, Qualification, ResidenceStatus
+from lotse.domain.codes import Gender, ResidenceStatus
 from lotse.domain.integration_point import (
     AsylumState,
     ContactPlace,
@@ -27,8 +26,8 @@ from lotse.domain.integration_point import (
 )
 from lotse.errors import InvalidInput
 from lotse.integration_point import (
+    assessment_pages,
     cases,
-    competences,
     consents,
     export,
     figures,
@@ -37,14 +36,12 @@ from lotse.integration_point import (
     referrals,
     view,
 )
-from lotse.integration_point import repository as repo
-from lotse.integration_point.access import agency_of, clock_of, open_case, require_lead
-from lotse.models import Client
-from lotse.reference import esco
+from lotse.integration_point.access import agency_of, clock_of
 from lotse.web.forms import FormDep, FormErrors, field_errors
 from lotse.web.templating import renderer
 
 router = APIRouter(include_in_schema=False)
+router.include_router(assessment_pages.router)
 PAGE_SIZE = 50
 BASE = "/integration-point"
 
@@ -284,64 +281,6 @@ def handover_update(
 ) -> Response:
     handover = handovers.tick(session, access, handover_id, forms.checklist(form))
     return RedirectResponse(_case_url(handover.client_id, "handovers"), status_code=303)
-
-
-def _assessment_form(
-    request: Request,
-    client: Client,
-    values: dict[str, str],
-    errors: FormErrors,
-    counts: dict[str, int],
-    status: int = 200,
-) -> Response:
-    return renderer(request).render(
-        request,
-        "integration_point/assessment.html",
-        {
-            "client": client,
-            "values": values,
-            "errors": errors,
-            "rows": counts,
-            "levels": list(CefrLevel),
-            "qualifications": list(Qualification),
-            "recognitions": list(DegreeRecognition),
-            "skills": esco.skills().values(),
-        },
-        status_code=status,
-    )
-
-
-@router.get(BASE + "/cases/{client_id}/assessment")
-def assessment_edit(
-    client_id: IdPath,
-    request: Request,
-    session: SessionDep,
-    access: Annotated[Access, Guard("ip.competences", "update")],
-) -> Response:
-    opened = open_case(session, access, client_id, what="ip_assessment_form")
-    require_lead(session, access, opened, what="ip_assessment_form")
-    found = repo.AssessmentRepository(session).of_client(client_id)
-    current = competences.to_read(found, opened.client) if found is not None else None
-    values = forms.assessment_values(current) or {"assessed_on": clock_of(access).isoformat()}
-    return _assessment_form(request, opened.client, values, {}, forms.rows_for(current))
-
-
-@router.post(BASE + "/cases/{client_id}/assessment")
-def assessment_save(
-    client_id: IdPath,
-    request: Request,
-    session: SessionDep,
-    form: FormDep,
-    access: Annotated[Access, Guard("ip.competences", "update")],
-) -> Response:
-    try:
-        competences.save(session, access, client_id, forms.assessment(form))
-    except InvalidInput as exc:
-        session.rollback()
-        opened = open_case(session, access, client_id, what="ip_assessment_form")
-        counts = {g: forms.rows(form, g) for g in forms.ROWS}
-        return _assessment_form(request, opened.client, form, field_errors(exc), counts, 422)
-    return RedirectResponse(_case_url(client_id, "competences"), status_code=303)
 
 
 @router.get(BASE + "/cases/{client_id}/export")

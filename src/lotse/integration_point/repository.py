@@ -238,3 +238,12 @@ def has_targets(session: Session, client_id: int) -> bool:
         sa.select(ClientOccupation.id).where(ClientOccupation.client_id == client_id).limit(1)
     )
     return found is not None
+
+
+def target_codes(session: Session, client_id: int) -> Sequence[str]:
+    """The client's target occupations (KldB codes), in their order."""
+    return session.scalars(
+        sa.select(ClientOccupation.kldb)
+        .where(ClientOccupation.client_id == client_id)
+        .order_by(ClientOccupation.position)
+    ).all()

@@ -1,7 +1,8 @@
 """A packaged subset of ESCO skills: URIs and English labels for the competence assessment.
 
-Built by ``scripts/build_esco_skills.py`` (see ``data/NOTICE.md``): the transversal skills and
-the skills at least five ESCO occupations list as essential.
+Built by ``scripts/build_esco_skills.py`` (see ``data/NOTICE.md``): the transversal skills, the
+skills at least five ESCO occupations list as essential, and the skills the matcher's table
+``kldb_skills.csv.gz`` names for KldB codes (:func:`typical` suggests them for an occupation).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class EscoSkill:
     kind: str
     reuse: str
     occupations: int
+    number: int | None
+    """The skill's number in ``kldb_skills.csv.gz`` (None if no occupation relation has it)."""
 
     @property
     def uri(self) -> str:
@@ -35,7 +38,14 @@ def skills() -> dict[str, EscoSkill]:
     """The packaged skills by URI, most widely needed first."""
     raw = gzip.decompress(data_file("esco_skills.csv.gz").read_bytes()).decode("utf-8")
     found = (
-        EscoSkill(r["uuid"], r["label"], r["type"], r["reuse"], int(r["occupations"]))
+        EscoSkill(
+            r["uuid"],
+            r["label"],
+            r["type"],
+            r["reuse"],
+            int(r["occupations"]),
+            int(r["number"]) if r["number"] else None,
+        )
         for r in csv.DictReader(io.StringIO(raw))
     )
     return {s.uri: s for s in found}
@@ -63,3 +73,29 @@ def search(text: str, *, limit: int = 20) -> list[EscoSkill]:
         return []
     hits = [s for s in skills().values() if all(w in s.label.casefold() for w in words)]
     return hits[:limit]
+
+
+@lru_cache(maxsize=1)
+def _by_number() -> dict[int, EscoSkill]:
+    return {s.number: s for s in skills().values() if s.number is not None}
+
+
+@lru_cache(maxsize=1)
+def _kldb_skills() -> dict[str, list[int]]:
+    raw = gzip.decompress(data_file("kldb_skills.csv.gz").read_bytes()).decode("utf-8")
+    return {
+        r["kldb"]: [int(cell.split(":")[0]) for cell in r["skills"].split()]
+        for r in csv.DictReader(io.StringIO(raw))
+    }
+
+
+def typical(kldb: str, *, limit: int = 40) -> list[EscoSkill]:
+    """The ESCO skills most typical of a KldB 2010 occupation, most typical first.
+
+    >>> [s.label for s in typical("26212")][:2]
+    ['electrical wiring plans', 'electricity']
+    >>> typical("99999")
+    []
+    """
+    found = _by_number()
+    return [found[n] for n in _kldb_skills().get(kldb, []) if n in found][:limit]
