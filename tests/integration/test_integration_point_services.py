@@ -298,3 +298,28 @@ def test_a_consent_revoked_now_is_no_longer_in_force_for_the_provider(session: S
     assert not shared()
     assert session.get(Consent, consent.id).revoked_at is not None  # type: ignore[union-attr]
     assert session.scalar(sa.select(sa.func.count()).select_from(Handover)) == 0
+
+
+def test_the_matcher_reads_the_assessment_from_the_client_record(session: Session) -> None:
+    from lotse.matching.features import client_table
+    from lotse.proposals.matcher import client_rows
+
+    client = f.make_client(session, german_level=None, residence_status="asylum_pending")
+    f.make_ip_case(session, client=client)
+    data = AssessmentWrite(
+        assessed_on=ON,
+        german_level="A2",
+        experiences=[ExperienceWrite(title="Elektriker", kldb="26212", years=6)],
+        degrees=[DegreeWrite(title="Diploma", level=Qualification.VOCATIONAL, kldb="26212",
+                             recognition=DegreeRecognition.PENDING)],
+    )  # fmt: skip
+    competences.store(session, client, data, owner=Agency.EMPLOYMENT_AGENCY)
+    row = next(r for r in client_rows(session) if r["client_id"] == client.ref)
+    assert row["target_kldb"] == ["26212"]
+    assert row["experience_years"] == 6
+    table = client_table([row])
+    # A vocational degree waiting for recognition opens helper jobs only (level 1) until it is
+    # recognised (the matcher's rule), and the matcher knows recognition is pending.
+    assert float(table.attainable_level[0]) == 1.0
+    assert float(table.unrecognised[0]) == 1.0
+    assert float(table.german[0]) == 2.0  # A2 on the matcher's scale (A0 = 0)
