@@ -331,3 +331,40 @@ def make_run(session: Session, *, measure: str = "integrationskurs", **kw: Any) 
     session.add(run)
     session.flush()
     return run
+
+
+def make_ip_case(session: Session, *, client: Client | None = None, **kw: Any) -> Any:
+    """An Integration Point case (default: led by the employment agency, first contact in a
+    shelter, asylum procedure pending) for ``client`` or a new person without benefits."""
+    from lotse.domain.agencies import Agency
+    from lotse.domain.integration_point import AsylumState, ContactPlace
+    from lotse.integration_point.cases import open_for
+
+    client = client or make_client(
+        session, citizenship="SY", residence_status=ResidenceStatus.ASYLUM_PENDING
+    )
+    values: dict[str, Any] = {
+        "lead": Agency.EMPLOYMENT_AGENCY,
+        "first_contact_on": date(2025, 3, 3),
+        "place": ContactPlace.SHELTER,
+        "asylum_state": AsylumState.PENDING,
+    } | kw
+    return open_for(session, client, **values)
+
+
+def make_consent(session: Session, *, client: Client, **kw: Any) -> Any:
+    """A consent of ``client`` (default: basic data to the Jobcenter, from 1 March 2025 on)."""
+    from lotse.domain.agencies import Agency, ConsentPurpose, DataCategory
+    from lotse.integration_point.consents import add
+    from lotse.integration_point.schemas import ConsentCreate
+
+    owner = kw.pop("owner", Agency.EMPLOYMENT_AGENCY)
+    data = {
+        "recipient": Agency.JOBCENTER,
+        "purpose": ConsentPurpose.PLACEMENT,
+        "categories": [DataCategory.BASIC],
+        "valid_from": date(2025, 3, 1),
+        "signed_on": date(2025, 3, 1),
+        "form_reference": f"EV-{_n()}",
+    } | kw
+    return add(session, client, ConsentCreate(**data), owner=owner)

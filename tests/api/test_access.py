@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -97,8 +99,11 @@ class ConsentForMain:
     def __init__(self, client_id: int) -> None:
         self.client_id = client_id
 
-    def shared_clients(self, principal: Principal) -> ColumnElement[bool]:
+    def shared_clients(self, principal: Principal, resource: str = "client") -> ColumnElement[bool]:
         return Client.id == self.client_id
+
+    def held_elsewhere(self, principal: Principal) -> ColumnElement[bool]:
+        return sa.false()
 
 
 def test_partner_agency_sees_nothing_until_a_consent_check_is_plugged_in(web: Web) -> None:
@@ -107,7 +112,8 @@ def test_partner_agency_sees_nothing_until_a_consent_check_is_plugged_in(web: We
     assert partner.get(f"/api/v1/clients/{web.seed.client_main}").status_code == 403
 
     consent = Feature(name="consent", consent_provider=ConsentForMain(web.seed.client_main))
-    web.app = create_app(engine=web.engine, features=[*discover(), consent])
+    others = [replace(f, consent_provider=None) for f in discover()]  # one provider only
+    web.app = create_app(engine=web.engine, features=[*others, consent])
     partner = web.api(Role.PARTNER_AGENCY)
     assert [c["id"] for c in partner.get("/api/v1/clients").json()] == [web.seed.client_main]
     shared = partner.get(f"/api/v1/clients/{web.seed.client_main}").json()

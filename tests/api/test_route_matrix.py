@@ -6,7 +6,7 @@ without deciding who may use it.
 
 Path parameters point at the seeded main client's records: the client is in the officer's own
 caseload, in the team lead's team, and proposed to an employer (an accepted proposal), but not
-shared with partner agencies (no consent provider is installed). The proposal in the path is
+shared with partner agencies (no consent is recorded). The proposal in the path is
 that client's *pending* one, which the employer service does not see.
 """
 
@@ -99,7 +99,47 @@ MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("GET", "/admin/users/{user_id}/edit"): {A},
     ("POST", "/admin/users/{user_id}"): {A},
     ("GET", "/admin/audit"): {A},
+    # Integration Point: the main client is the Jobcenter's own (no case, no consent), so the
+    # partner agency is refused by row scope; consent, referral and handover ids point at no
+    # record (404 before any row check) or the body fails validation first (422).
+    ("GET", "/api/v1/integration-point/cases"): CASE | {P},
+    ("POST", "/api/v1/integration-point/cases"): CASE | {P},
+    ("GET", "/api/v1/integration-point/cases/{client_id}"): CASE,
+    ("POST", "/api/v1/integration-point/cases/{client_id}/decision"): CASE,
+    ("GET", "/api/v1/integration-point/cases/{client_id}/consents"): CASE,
+    ("POST", "/api/v1/integration-point/cases/{client_id}/consents"): CASE,
+    ("POST", "/api/v1/integration-point/consents/{consent_id}/revocation"): CASE | {P},
+    ("GET", "/api/v1/integration-point/cases/{client_id}/assessment"): CASE,
+    ("PUT", "/api/v1/integration-point/cases/{client_id}/assessment"): CASE,
+    ("GET", "/api/v1/integration-point/skills"): CASE | {P},
+    ("GET", "/api/v1/integration-point/cases/{client_id}/referrals"): CASE,
+    ("POST", "/api/v1/integration-point/cases/{client_id}/referrals"): CASE,
+    ("PATCH", "/api/v1/integration-point/referrals/{referral_id}"): CASE | {P},
+    ("GET", "/api/v1/integration-point/cases/{client_id}/handovers"): CASE,
+    ("PATCH", "/api/v1/integration-point/handovers/{handover_id}"): CASE | {P},
+    ("GET", "/api/v1/integration-point/cases/{client_id}/measures"): CASE,
+    ("GET", "/api/v1/integration-point/cases/{client_id}/language"): CASE,
+    ("GET", "/api/v1/integration-point/cases/{client_id}/employment"): CASE,
+    ("GET", "/api/v1/integration-point/cases/{client_id}/export"): CASE,
+    ("GET", "/api/v1/integration-point/figures"): {T, C, P},
+    ("GET", "/integration-point/cases"): CASE | {P},
+    ("GET", "/integration-point/cases/new"): CASE | {P},
+    ("POST", "/integration-point/cases"): CASE | {P},
+    ("GET", "/integration-point/cases/{client_id}"): CASE,
+    ("POST", "/integration-point/cases/{client_id}/decision"): CASE,
+    ("POST", "/integration-point/cases/{client_id}/consents"): CASE,
+    ("POST", "/integration-point/consents/{consent_id}/revocation"): CASE | {P},
+    ("POST", "/integration-point/cases/{client_id}/referrals"): CASE,
+    ("POST", "/integration-point/referrals/{referral_id}"): CASE | {P},
+    ("POST", "/integration-point/handovers/{handover_id}"): CASE | {P},
+    ("GET", "/integration-point/cases/{client_id}/assessment"): CASE,
+    ("POST", "/integration-point/cases/{client_id}/assessment"): CASE,
+    ("GET", "/integration-point/cases/{client_id}/export"): CASE,
+    ("GET", "/integration-point/cases/{client_id}/export.pdf"): CASE,
+    ("GET", "/integration-point/figures"): {T, C, P},
 }
+
+MISSING = 2_000_000_000  # an id no record has
 
 # Requests that end the caller's credentials run last for each role.
 LAST = {("DELETE", "/api/v1/auth/token"), ("POST", "/login"), ("POST", "/logout")}
@@ -175,6 +215,26 @@ def _body(method: str, path: str, web: Web, role: Role | None) -> dict[str, Any]
             "active": "1",
             "locale": "de",
         },
+        ("POST", "/api/v1/integration-point/cases/{client_id}/decision"): {
+            "decision": "recognised",
+            "decided_on": "2025-06-02",
+        },
+        ("POST", "/api/v1/integration-point/cases/{client_id}/consents"): {
+            "recipient": "social_office",
+            "purpose": "childcare",
+            "categories": ["referrals"],
+            "valid_from": "2025-06-02",
+            "signed_on": "2025-06-02",
+            "form_reference": "EV-1",
+        },
+        ("PUT", "/api/v1/integration-point/cases/{client_id}/assessment"): {
+            "assessed_on": "2025-06-02",
+        },
+        ("POST", "/api/v1/integration-point/cases/{client_id}/referrals"): {
+            "kind": "recognition_counselling",
+            "to_service": "IQ",
+            "referred_on": "2025-06-02",
+        },
     }
     return bodies.get((method, path), {})
 
@@ -189,6 +249,9 @@ def _url(path: str, web: Web) -> str:
         event_id=s.event,
         programme_id=s.programme,
         user_id=s.user_ids[Role.PARTNER_AGENCY],
+        consent_id=MISSING,
+        referral_id=MISSING,
+        handover_id=MISSING,
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.access import audit
+from lotse.access.policy import Scope
 from lotse.access.principal import Access
 from lotse.access.scoping import client_condition
 from lotse.domain.codes import AuditAction
@@ -27,7 +28,7 @@ CLIENT_ENTITY = "client"
 
 def client_filter(access: Access) -> ColumnElement[bool]:
     """SQL condition on ``Client``: the rows this access reaches."""
-    return client_condition(access.principal, access.scope, access.policy.consent)
+    return client_condition(access.principal, access.scope, access.policy.consent, access.resource)
 
 
 def open_client(
@@ -95,3 +96,20 @@ def note_clients_listed(
             "via": f"{access.resource}:{access.action}",
         },
     )
+
+
+def section_allowed(session: Session, access: Access, client_id: int, resource: str) -> bool:
+    """Whether the same user may read the section ``resource`` of a client already opened.
+
+    The role must be allowed the section, and where the scope depends on the row (a partner
+    agency's consent is given per kind of data) the client must be within it.
+    """
+    narrowed = access.narrowed(resource, "read")
+    if narrowed is None:
+        return False
+    if narrowed.scope is not Scope.CONSENTED:
+        return True
+    found = session.scalar(
+        sa.select(Client.id).where(Client.id == client_id, client_filter(narrowed))
+    )
+    return found is not None

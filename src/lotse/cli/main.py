@@ -13,6 +13,7 @@ from lotse.cli import (
     events,
     exchange,
     generate,
+    integration_point,
     match,
     plan,
     serve,
@@ -39,5 +40,6 @@ app.command("report")(controlling.report)
 app.command("import")(exchange.import_cmd)
 app.command("export")(exchange.export_cmd)
 app.add_typer(users.app, name="users")
+app.add_typer(integration_point.app, name="integration-point")
 app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)

@@ -62,7 +62,9 @@ def open_file(session: Session, access: Access, client_id: int) -> ClientFile:
     gate.open_client(session, access, client_id, what="file")
     repo = ClientRepository(session)
     client = repo.with_profile(client_id)
-    sections = {s: access.may(f"client.{s}", "read") for s in SECTIONS}
+    sections = {
+        s: gate.section_allowed(session, access, client_id, f"client.{s}") for s in SECTIONS
+    }
     file = ClientFile(client=client, sections=sections)
     if sections["programmes"]:
         file.memberships = repo.memberships(client_id)

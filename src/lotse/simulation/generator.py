@@ -30,7 +30,7 @@ import numpy as np
 import lotse
 from lotse.errors import InvalidInput, Problem
 from lotse.exchange import schema
-from lotse.simulation import history, occupations, propensity, timeline
+from lotse.simulation import history, integration_point, occupations, propensity, timeline
 from lotse.simulation.calendar import WINDOW_MONTHS, add_months
 from lotse.simulation.chunk import build_chunk, make_shared
 from lotse.simulation.labour import Labour, make_labour
@@ -214,6 +214,8 @@ def generate(
         open_count = int((labour.closes >= cal.days - 1).sum())
         produced = stats.produced(files, org.officers, levels, open_count)
         w.write_json(MANIFEST, _manifest(plan, seed, labour, len(org.officers), targets, produced))
+    if any(s.programme == "integration_point" for s in p.segments):  # first contacts etc.
+        files.update(integration_point.write_cases(Path(out)))
     return GenerationSummary(Path(out), p.key, seed, p.as_of, n, files, targets, produced)
 
 
