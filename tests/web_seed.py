@@ -17,10 +17,12 @@ from lotse.domain.codes import (
     ContactStatus,
     IntegrationKind,
     InvitationStatus,
+    NotIntegrableReason,
     ProposalDecision,
     ResidenceStatus,
     Role,
 )
+from lotse.models import NotIntegrableAssessment
 from tests import factories as f
 
 PASSWORD = f.DEFAULT_PASSWORD
@@ -42,6 +44,12 @@ class Seed:
     event: int
     programme: int
     officers: list[str] = field(default_factory=list)
+    course_run: int = 0
+    """A run of a catalogue language course (Berufssprachkurs B1→B2) with free seats."""
+    contact_today: int = 0
+    """The main client's planned contact today."""
+    assessment: int = 0
+    """An open not-integrable assessment of the main client, its review overdue."""
 
 
 def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int = 3) -> Seed:
@@ -154,7 +162,7 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
     f.make_proposal(session, client=colleague, vacancy=stock)
 
     start_of_today = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    f.make_contact(
+    contact_today = f.make_contact(
         session,
         client=main,
         scheduled_at=start_of_today + timedelta(hours=13),
@@ -183,6 +191,25 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         title="Berufssprachkurs B2 (Abendkurs)",
     )
     f.make_participation(session, client=main, run=run, start=today)
+    b2 = f.make_run(
+        session,
+        measure="bsk_basis_b1_b2",
+        title="Berufssprachkurs B2 Vormittag",
+        provider="VHS Bitterfeld",
+        site_id=bitterfeld.id,
+        seats=2,
+        starts_on=today + timedelta(days=21),
+        ends_on=today + timedelta(days=200),
+    )
+    assessment = NotIntegrableAssessment(
+        client_id=main.id,
+        assessed_on=today - timedelta(days=200),
+        review_on=today - timedelta(days=17),
+        reason=NotIntegrableReason.CHILDCARE,
+        officer_id=anna.id,
+        note="Kita-Platz ab Herbst zugesagt",
+    )
+    session.add(assessment)
 
     event = f.make_event(
         session,
@@ -240,4 +267,7 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         event=event.id,
         programme=job_turbo.id,
         officers=officers,
+        course_run=b2.id,
+        contact_today=contact_today.id,
+        assessment=assessment.id,
     )

@@ -30,6 +30,14 @@ def client_filter(access: Access) -> ColumnElement[bool]:
     return client_condition(access.principal, access.scope, access.policy.consent)
 
 
+def reaches(session: Session, access: Access, client_id: int) -> bool:
+    """Whether ``access`` reaches the client (no audit entry: the caller logged the read)."""
+    found = session.scalar(
+        sa.select(Client.id).where(Client.id == client_id, client_filter(access))
+    )
+    return found is not None
+
+
 def open_client(
     session: Session,
     access: Access,
