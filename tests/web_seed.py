@@ -22,6 +22,7 @@ from lotse.domain.codes import (
     ResidenceStatus,
     Role,
 )
+from lotse.events.repository import EventRepository
 from lotse.models import NotIntegrableAssessment
 from tests import factories as f
 
@@ -220,6 +221,7 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         capacity=25,
         location="Jobcenter Bitterfeld, Raum 1.12",
     )
+    EventRepository(session).attach_vacancies(event.id, [helper.id])
     f.make_invitation(session, event=event, client=main, status=InvitationStatus.CONFIRMED)
     f.make_invitation(session, event=event, client=other)
 
