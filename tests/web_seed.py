@@ -225,6 +225,16 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
     f.make_invitation(session, event=event, client=main, status=InvitationStatus.CONFIRMED)
     f.make_invitation(session, event=event, client=other)
 
+    mat = f.make_run(
+        session,
+        measure="avgs_mat",
+        title="Aktivierung mit Betriebspraktikum",
+        provider="Bildungswerk Mitte",
+        site_id=bitterfeld.id,
+        seats=12,
+        starts_on=today - timedelta(days=200),
+        ends_on=today - timedelta(days=60),
+    )
     for months_ago, kind in [
         (1, IntegrationKind.EMPLOYMENT),
         (2, IntegrationKind.MINIJOB),
@@ -232,8 +242,21 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         (5, IntegrationKind.APPRENTICESHIP),
     ]:
         client = f.make_client(session, site=bitterfeld, officer_id=ben.id)
-        f.make_job_start(
+        job = f.make_job_start(
             session, client=client, kind=kind, start=today - timedelta(days=30 * months_ago)
+        )
+        # Activation funnel: all four started, three had an internship, two reported on it
+        # at an event, and the one hired a month ago was hired out of the measure.
+        f.make_participation(
+            session,
+            client=client,
+            run=mat,
+            start=today - timedelta(days=200),
+            internship_start=today - timedelta(days=150) if months_ago < 5 else None,
+            internship_end=today - timedelta(days=140) if months_ago < 5 else None,
+            internship_employer_id=solar.id if months_ago < 5 else None,
+            presented_on=today - timedelta(days=120) if months_ago < 3 else None,
+            job_start_id=job.id if months_ago == 1 else None,
         )
 
     officers = []

@@ -124,7 +124,7 @@ def funnel_chart(
     label_w, row_h, top = 220, 30, 8
     height = top * 2 + row_h * max(len(stages), 1)
     first = max((stages[0][1] if stages else 0), 1)
-    plot_w = width - label_w - 110
+    plot_w = width - label_w - 250  # room for "n (share of the first)"
     parts = [
         f'<svg class="chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
