@@ -51,6 +51,10 @@ class Seed:
     """The main client's planned contact today."""
     assessment: int = 0
     """An open not-integrable assessment of the main client, its review overdue."""
+    participation: int = 0
+    """The main client's active participation in the evening course."""
+    invitation: int = 0
+    """The main client's (confirmed) invitation to the event."""
 
 
 def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int = 3) -> Seed:
@@ -191,7 +195,7 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         starts_on=today + timedelta(days=14),
         title="Berufssprachkurs B2 (Abendkurs)",
     )
-    f.make_participation(session, client=main, run=run, start=today)
+    participation = f.make_participation(session, client=main, run=run, start=today)
     b2 = f.make_run(
         session,
         measure="bsk_basis_b1_b2",
@@ -222,7 +226,9 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         location="Jobcenter Bitterfeld, Raum 1.12",
     )
     EventRepository(session).attach_vacancies(event.id, [helper.id])
-    f.make_invitation(session, event=event, client=main, status=InvitationStatus.CONFIRMED)
+    invitation = f.make_invitation(
+        session, event=event, client=main, status=InvitationStatus.CONFIRMED
+    )
     f.make_invitation(session, event=event, client=other)
 
     mat = f.make_run(
@@ -295,4 +301,6 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         course_run=b2.id,
         contact_today=contact_today.id,
         assessment=assessment.id,
+        participation=participation.id,
+        invitation=invitation.id,
     )

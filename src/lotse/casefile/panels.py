@@ -49,14 +49,14 @@ def participations(session: Session, access: Access, client: Client) -> Mapping[
     measure_ids = {p.measure_id for p in rows}
     run_ids = {p.run_id for p in rows if p.run_id}
     names = dict(
-        session.execute(sa.select(Measure.id, Measure.name).where(Measure.id.in_(measure_ids)))
-        .tuples()
-        .all()
+        session.execute(
+            sa.select(Measure.id, Measure.name).where(Measure.id.in_(measure_ids))
+        ).all()
     )
     kinds = dict(
-        session.execute(sa.select(Measure.id, Measure.kind).where(Measure.id.in_(measure_ids)))
-        .tuples()
-        .all()
+        session.execute(
+            sa.select(Measure.id, Measure.kind).where(Measure.id.in_(measure_ids))
+        ).all()
     )
     runs = {
         r.id: r for r in session.scalars(sa.select(MeasureRun).where(MeasureRun.id.in_(run_ids)))

@@ -59,7 +59,7 @@ def course_list(
 ) -> Response:
     runs = courses.list_runs(session)
     names = {code: m.name for code, m in service.definitions(session).items()}
-    extra = session.execute(sa.select(Measure.code, Measure.name)).tuples().all()
+    extra = session.execute(sa.select(Measure.code, Measure.name)).all()
     names = dict(extra) | names
     return renderer(request).render(
         request, "measures/courses.html", {"runs": runs, "names": names}
