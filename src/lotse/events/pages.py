@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ from lotse.api.routing import Guard
 from lotse.clients.repository import site_names
 from lotse.events import service
 from lotse.events.repository import EventRepository
-from lotse.models import Employer
+from lotse.models import Client, Employer
 from lotse.web.templating import renderer
 
 router = APIRouter(include_in_schema=False)
@@ -75,6 +76,15 @@ def render_detail(
             session, invitation_access, [c.id for _, c in invited], view=f"event:{event_id}"
         )
     employer = session.get(Employer, event.employer_id) if event.employer_id else None
+    readable: set[int] = set()
+    reader = access.narrowed("client", "read")
+    if reader is not None and invited:
+        ids = [c.id for _, c in invited]
+        readable = set(
+            session.scalars(
+                sa.select(Client.id).where(Client.id.in_(ids), gate.client_filter(reader))
+            )
+        )
     return renderer(request).render(
         request,
         "events/detail.html",
@@ -82,6 +92,7 @@ def render_detail(
             "event": event,
             "counts": counts,
             "invited": invited,
+            "readable": readable,
             "employer": employer,
             "total_invited": sum(counts.values()),
             "sites": site_names(session),
