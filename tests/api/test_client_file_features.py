@@ -6,7 +6,7 @@ tests/web_seed.py. Expected values come from the seed and the rules, as each com
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -244,3 +244,40 @@ def test_the_day_lists_overdue_reviews_of_the_caseload_only(web: Web) -> None:
     assert "Kinderbetreuung" in officer  # Amira's overdue review
     assert "Jonas Weber" not in officer  # the colleague's client
     assert "Jonas Weber" in lead  # the team lead sees the team
+
+
+def _queries_for_day(web: Web) -> int:
+    officer = web.browser(Role.OFFICER)
+    count = 0
+
+    def count_query(*_: Any) -> None:
+        nonlocal count
+        count += 1
+
+    sa.event.listen(web.engine, "before_cursor_execute", count_query)
+    try:
+        assert officer.get("/day").status_code == 200
+    finally:
+        sa.event.remove(web.engine, "before_cursor_execute", count_query)
+    return count
+
+
+def test_the_day_needs_as_many_queries_for_twenty_clients_as_for_one(web: Web) -> None:
+    before = _queries_for_day(web)
+    with Session(web.engine) as session:
+        anna = session.scalars(sa.select(Officer).where(Officer.ref == "O-ANNA")).one()
+        main = session.get(Client, web.seed.client_main)
+        assert main is not None
+        site = session.get(Site, main.site_id)
+        for i in range(20):
+            client = f.make_client(session, site=site, officer_id=anna.id, name=f"Kunde {i}",
+                                   german_level=CefrLevel.B1)  # fmt: skip
+            f.make_contact(session, client=client, status=ContactStatus.PLANNED,
+                           scheduled_at=datetime.now(UTC) - timedelta(days=2))  # fmt: skip
+            session.add(NotIntegrableAssessment(client_id=client.id, reason="health",
+                                                assessed_on=date(2024, 1, 1),
+                                                review_on=date(2024, 7, 1)))  # fmt: skip
+        session.commit()
+    after = _queries_for_day(web)
+    # No query per client: the page reads lists, whatever their length.
+    assert after == before
