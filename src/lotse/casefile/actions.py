@@ -9,6 +9,7 @@ next to the panel's form (status 422 or 409).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from fastapi import Request
@@ -19,7 +20,7 @@ from lotse.access import gate
 from lotse.access.principal import Access
 from lotse.clients.pages import render_file
 from lotse.domain.codes import AuditAction
-from lotse.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from lotse.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
 from lotse.models import Client
 from lotse.web.forms import FieldError, field_errors
 
@@ -29,6 +30,16 @@ def owned(row: Any, client: Client, what: str) -> Any:
     if row is None or getattr(row, "client_id", None) != client.id:
         raise NotFound(f"{what} not found for this client")
     return row
+
+
+def within(value: date, column: str, *, years: int = 5) -> None:
+    """Refuse dates more than ``years`` years from today (typos such as 2205 or 0202)."""
+    today = date.today()
+    if abs(value.year - today.year) > years:
+        raise InvalidInput(
+            Problem("date_range", f"more than {years} years from today", column=column,
+                    value=value.isoformat())
+        )  # fmt: skip
 
 
 def client_action(

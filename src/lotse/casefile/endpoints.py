@@ -11,14 +11,14 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from lotse.access import gate
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
 from lotse.api.params import IdPath
 from lotse.api.routing import Guard
-from lotse.casefile.actions import owned
+from lotse.casefile.actions import owned, within
 from lotse.casefile.panels import today
 from lotse.contacts import service as contacts
 from lotse.contacts.repository import ContactRepository
@@ -47,8 +47,11 @@ router = APIRouter(prefix="/clients/{client_id}", tags=["client file"])
 class RescheduleRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    at: datetime | None = None
-    """The new appointment (with time zone); without it, the officer's next free slot."""
+    at: AwareDatetime | None = Field(
+        default=None,
+        description="the new appointment, with time zone, within a year; "
+        "without it, the officer's next free slot",
+    )
 
 
 @router.get("/eligibility", response_model=list[EligibilityRead])
@@ -95,6 +98,7 @@ def enrol(
 ) -> EnrolmentRead:
     """Enrol in a course run after the eligibility check (409 with the reasons if not eligible
     and no ``override_reason`` is given); a seat if one is free, else the waiting list."""
+    within(body.on, "on")
     client = gate.open_client(
         session, access, client_id, action=AuditAction.UPDATE, what="enrolment"
     )
@@ -145,6 +149,8 @@ def contact_reschedule(
     access: Annotated[Access, Guard("client.contacts", "update")],
 ) -> Rescheduled:
     """A new appointment for a planned or missed contact (same officer and channel)."""
+    if body.at is not None:
+        within(body.at.date(), "at", years=1)
     client = gate.open_client(session, access, client_id, action=AuditAction.UPDATE, what="contact")
     owned(session.get(Contact, contact_id), client, "contact")
     return contacts.reschedule(
@@ -172,6 +178,9 @@ def assess(
     access: Annotated[Access, Guard("client.not_integrable", "update")],
 ) -> AssessmentRead:
     """Record that the client is not integrable now, with a coded reason and a review date."""
+    within(body.assessed_on, "assessed_on")
+    if body.review_on is not None:
+        within(body.review_on, "review_on")
     client = gate.open_client(
         session, access, client_id, action=AuditAction.UPDATE, what="not_integrable"
     )

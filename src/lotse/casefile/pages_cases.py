@@ -13,7 +13,7 @@ from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
 from lotse.api.params import IdPath
 from lotse.api.routing import Guard
-from lotse.casefile.actions import client_action, owned
+from lotse.casefile.actions import client_action, owned, within
 from lotse.domain.measure_codes import StepResponsible
 from lotse.errors import InvalidInput, Problem
 from lotse.kooperationsplan import service as plans
@@ -43,6 +43,9 @@ def assess(
 ) -> Response:
     def run(client: Client) -> object:
         data = parse_form(AssessmentCreate, form | {"officer_id": access.principal.officer_id})
+        within(data.assessed_on, "assessed_on")
+        if data.review_on is not None:
+            within(data.review_on, "review_on")
         return not_integrable.assess(session, client, data)
 
     return client_action(
@@ -104,6 +107,10 @@ class PlanForm(BaseModel):
 
 def _plan_input(form: dict[str, str], officer_id: int | None) -> PlanCreate:
     parsed = parse_form(PlanForm, form)
+    for column in ("potential_analysis_on", "agreed_on", "next_review_on"):
+        value = getattr(parsed, column)
+        if value is not None:
+            within(value, column)
     try:
         return parsed.create(officer_id)
     except ValueError as exc:  # the plan's own consistency rules
@@ -159,7 +166,9 @@ def review_plan(
 ) -> Response:
     def run(client: Client) -> object:
         owned(session.get(Kooperationsplan, plan_id), client, "plan")
-        return plans.review(session, plan_id, parse_form(ReviewCreate, form))
+        data = parse_form(ReviewCreate, form)
+        within(data.reviewed_on, "reviewed_on")
+        return plans.review(session, plan_id, data)
 
     return client_action(
         request, session, access, client_id, panel="kooperationsplan", what="kooperationsplan",

@@ -92,6 +92,8 @@ def reschedule(
             raise InvalidInput(
                 Problem("in_the_past", "the new appointment lies in the past", column="at")
             )
+        if at is not None and at.year > datetime.now(UTC).year + 1:
+            raise InvalidInput(Problem("date_range", "more than a year ahead", column="at"))
         return contacts.reschedule(
             session, contact_id, actor=access.principal.username, now=datetime.now(UTC), at=at
         )

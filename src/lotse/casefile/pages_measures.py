@@ -14,7 +14,7 @@ from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
 from lotse.api.params import IdPath
 from lotse.api.routing import Guard
-from lotse.casefile.actions import client_action, owned
+from lotse.casefile.actions import client_action, owned, within
 from lotse.domain.cefr import CefrLevel
 from lotse.errors import InvalidInput, Problem
 from lotse.measures import courses, participation
@@ -66,6 +66,7 @@ def enrol(
 ) -> Response:
     def run(client: Client) -> object:
         data = parse_form(EnrolmentCreate, form)
+        within(data.on, "on")
         return courses.enrol(session, client, data)
 
     return client_action(

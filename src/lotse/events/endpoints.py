@@ -15,7 +15,7 @@ from lotse.api.deps import SessionDep
 from lotse.api.params import IdField, IdPath
 from lotse.api.routing import Guard
 from lotse.domain.codes import InvitationResult
-from lotse.errors import NotFound
+from lotse.errors import InvalidInput, NotFound, Problem
 from lotse.events import service
 from lotse.events.repository import EventRepository
 from lotse.events.schemas import (
@@ -104,7 +104,18 @@ class ResultCreate(BaseModel):
 def create_event(
     body: EventCreate, session: SessionDep, access: Annotated[Access, Guard("event", "create")]
 ) -> EventRead:
-    """Create an event with its vacancies (and the organiser's invitation list, if any)."""
+    """Create an event with its vacancies (and the organiser's invitation list, if any).
+
+    Times need a time zone and must lie within five years of today."""
+    problems = [
+        Problem("time", "a time with time zone within five years of today", column=name,
+                value=value.isoformat())
+        for name, value in (("starts_at", body.starts_at), ("ends_at", body.ends_at))
+        if value is not None
+        and (value.tzinfo is None or abs(value.year - date.today().year) > 5)
+    ]  # fmt: skip
+    if problems:
+        raise InvalidInput(problems)
     event = service.create_event(session, body, actor=access.principal.username)
     return EventRead.model_validate(event)
 

@@ -45,6 +45,10 @@ class EventForm(BaseModel):
 
 
 def _local(value: datetime | None) -> datetime | None:
+    """A datetime-local field (no zone) is Berlin time; years far off are typing errors."""
+    if value is not None and abs(value.year - date.today().year) > 5:
+        raise InvalidInput(Problem("date_range", "more than five years from today",
+                                   column="starts_at", value=value.isoformat()))  # fmt: skip
     return value.replace(tzinfo=TIMEZONE) if value and value.tzinfo is None else value
 
 
