@@ -50,7 +50,9 @@ def test_summary_counts_clients_officers_members_and_open_vacancies(session: Ses
     assert by_site["Köthen"].ratio == 1.0
     assert by_site["Zerbst"].ratio is None
     # Only the open membership counts; the ended one of the client who left does not.
-    assert [(p.code, p.members) for p in summary.programmes] == [("job_turbo", 3)]
+    assert [(p.code, p.members, p.active_members) for p in summary.programmes] == [
+        ("job_turbo", 3, 2)
+    ]
     # Closed vacancies are not shown; helper (…1) and skilled (…2) jobs are told apart.
     assert [(v.level, v.vacancies, v.openings) for v in summary.open_vacancies] == [
         ("Helfer", 1, 3),

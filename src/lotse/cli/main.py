@@ -9,9 +9,11 @@ from lotse.cli import (
     contacts,
     controlling,
     db,
+    demo,
     events,
     exchange,
     generate,
+    match,
     plan,
     serve,
     users,
@@ -29,6 +31,7 @@ app.add_typer(caseloads.app, name="caseloads")
 app.add_typer(plan.app, name="plan")
 app.add_typer(contacts.app, name="contacts")
 app.add_typer(events.app, name="events")
+app.add_typer(match.app, name="match")
 measures_cli.register(app)  # measures, eligibility, courses, recognition, ...
 app.command("generate")(generate.generate_cmd)
 app.command("figures")(controlling.figures)
@@ -37,3 +40,4 @@ app.command("import")(exchange.import_cmd)
 app.command("export")(exchange.export_cmd)
 app.add_typer(users.app, name="users")
 app.command("serve")(serve.serve)
+app.command("demo")(demo.demo)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
 
 import typer
-from pydantic import BaseModel, ValidationError
 from rich.table import Table
 
 from lotse.access.authentication import issue_token
@@ -16,28 +14,9 @@ from lotse.errors import InvalidInput, NotFound, Problem
 from lotse.users import service
 from lotse.users.repository import UserRepository
 from lotse.users.schemas import UserCreate, UserUpdate
+from lotse.validation import parse
 
 app = typer.Typer(help="User accounts and roles.", no_args_is_help=True)
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def _validated(model: type[M], values: dict[str, Any]) -> M:
-    """``model`` from ``values``; a validation error becomes InvalidInput (exit code 2)."""
-    try:
-        return model.model_validate(values)
-    except ValidationError as exc:
-        raise InvalidInput(
-            [
-                Problem(
-                    rule=str(e["type"]),
-                    message=str(e["msg"]),
-                    column=".".join(str(x) for x in e["loc"]) or None,
-                )
-                for e in exc.errors()
-            ]
-        ) from None
 
 
 def _password(given: str | None) -> str:
@@ -74,7 +53,7 @@ def add(
                     )
                 )
             officer_id = found.id
-        data = _validated(
+        data = parse(
             UserCreate,
             {
                 "username": username,
@@ -123,7 +102,7 @@ def set_password_cmd(
         service.update_user(
             session,
             user.id,
-            _validated(UserUpdate, {"password": _password(password), "unlock": True}),
+            parse(UserUpdate, {"password": _password(password), "unlock": True}),
             principal=None,
             now=datetime.now(UTC),
             actor="cli:users set-password",

@@ -1,15 +1,24 @@
-"""Queries for proposals with their vacancy, employer and client."""
+"""Queries for proposals with their vacancy, employer and client, and the clients and
+vacancies the matcher reads."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
-from lotse.domain.codes import ProposalDecision
-from lotse.models import Client, Employer, Proposal, Vacancy
+from lotse.domain.codes import (
+    ClientStatus,
+    ProposalDecision,
+    ProposalOutcome,
+    ProposalSource,
+    VacancyStatus,
+)
+from lotse.models import Client, ClientOccupation, Employer, Proposal, Vacancy
 
 ProposalRow = sa.Row[Proposal, Vacancy, Employer, Client]
 
@@ -44,3 +53,85 @@ class ProposalRepository(Repository[Proposal]):
 
     def pending_condition(self) -> ColumnElement[bool]:
         return Proposal.decision == ProposalDecision.PENDING
+
+    def with_outcome(self) -> sa.Select[str, str, date, ProposalOutcome | None]:
+        """(client ref, vacancy ref, proposed_on, outcome) of every proposal with an outcome:
+        imported history and decided proposals whose result is known."""
+        return (
+            sa.select(Client.ref, Vacancy.ref, Proposal.proposed_on, Proposal.outcome)
+            .select_from(Proposal)
+            .join(Client, Client.id == Proposal.client_id)
+            .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
+            .where(Proposal.outcome.is_not(None))
+            .order_by(Proposal.id)
+        )
+
+    def pairs(self) -> sa.Select[str, str]:
+        """(client ref, vacancy ref) of every proposal ever made."""
+        return (
+            sa.select(Client.ref, Vacancy.ref)
+            .select_from(Proposal)
+            .join(Client, Client.id == Proposal.client_id)
+            .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
+        )
+
+    def pending_counts(self) -> tuple[sa.Select[str, int], sa.Select[str, int]]:
+        """Open proposals (pending, or accepted without an outcome yet) per client ref and per
+        vacancy ref."""
+        n = sa.func.count(Proposal.id)
+        pending = sa.or_(
+            Proposal.decision == ProposalDecision.PENDING,
+            sa.and_(Proposal.decision == ProposalDecision.ACCEPTED, Proposal.outcome.is_(None)),
+        )
+        per_client = (
+            sa.select(Client.ref, n)
+            .select_from(Proposal)
+            .join(Client, Client.id == Proposal.client_id)
+            .where(pending)
+            .group_by(Client.ref)
+        )
+        per_vacancy = (
+            sa.select(Vacancy.ref, n)
+            .select_from(Proposal)
+            .join(Vacancy, Vacancy.id == Proposal.vacancy_id)
+            .where(pending)
+            .group_by(Vacancy.ref)
+        )
+        return per_client, per_vacancy
+
+    def by_matcher(self) -> sa.Select[str, float | None]:
+        """(client ref, score) of the matcher's proposals that are still pending."""
+        return (
+            sa.select(Client.ref, Proposal.score)
+            .select_from(Proposal)
+            .join(Client, Client.id == Proposal.client_id)
+            .where(Proposal.source == ProposalSource.MATCHER)
+            .where(Proposal.decision == ProposalDecision.PENDING)
+        )
+
+
+class MatchingInputRepository:
+    """Clients and vacancies as the matcher needs them (all columns of the exchange format)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def clients(self, *, active_only: bool) -> sa.Select[Client]:
+        stmt = sa.select(Client).order_by(Client.id)
+        if active_only:
+            stmt = stmt.where(Client.status == ClientStatus.ACTIVE)
+        return stmt
+
+    def occupations(self) -> sa.Select[int, str]:
+        return sa.select(ClientOccupation.client_id, ClientOccupation.kldb).order_by(
+            ClientOccupation.client_id, ClientOccupation.position
+        )
+
+    def vacancies(self, *, open_only: bool) -> sa.Select[Vacancy]:
+        stmt = sa.select(Vacancy).order_by(Vacancy.id)
+        if open_only:
+            stmt = stmt.where(Vacancy.status == VacancyStatus.OPEN)
+        return stmt
+
+    def ids_by_ref(self) -> tuple[sa.Select[str, int], sa.Select[str, int]]:
+        return sa.select(Client.ref, Client.id), sa.select(Vacancy.ref, Vacancy.id)

@@ -36,14 +36,16 @@ class RegistryRepository:
         )
         return {name: int(n) for name, n in self.session.execute(stmt).all()}
 
-    def members_per_programme(self) -> Sequence[sa.Row[str, str, ProgrammeKind, int]]:
-        """Per programme: code, name, kind and the number of current members."""
+    def members_per_programme(self) -> Sequence[sa.Row[str, str, ProgrammeKind, int, int]]:
+        """Per programme: code, name, kind, current members and those of them with active cases."""
+        active = sa.func.sum(sa.case((Client.status == ClientStatus.ACTIVE, 1), else_=0))
         stmt = (
             sa.select(
                 Programme.code,
                 Programme.name,
                 Programme.kind,
                 sa.func.count(ProgrammeMembership.id),
+                sa.func.coalesce(active, 0),
             )
             .select_from(Programme)
             .outerjoin(
@@ -53,6 +55,7 @@ class RegistryRepository:
                     ProgrammeMembership.until.is_(None),
                 ),
             )
+            .outerjoin(Client, Client.id == ProgrammeMembership.client_id)
             .group_by(Programme.code, Programme.name, Programme.kind)
             .order_by(Programme.code)
         )

@@ -29,6 +29,7 @@ class ProgrammeLine:
     name: str
     kind: str
     members: int
+    active_members: int
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def summarise(session: Session) -> RegistrySummary:
         for name, n, active in repo.clients_per_site()
     ]
     programmes = [
-        ProgrammeLine(code, name, str(kind), int(n))
-        for code, name, kind, n in repo.members_per_programme()
+        ProgrammeLine(code, name, str(kind), int(n), int(active))
+        for code, name, kind, n, active in repo.members_per_programme()
     ]
     vacancies = [
         VacancyLine(REQUIREMENT_LEVELS.get(int(level), level), int(n), int(openings or 0))

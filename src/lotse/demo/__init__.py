@@ -1,0 +1,1 @@
+"""The demo Jobcenter: a generated Jobcenter loaded through the normal workflows."""

@@ -1,0 +1,195 @@
+"""The matcher on the database: run it, record decisions (from the command line) and outcomes,
+and feed the outcomes back into the hire model's training data. The web's access-checked
+decision is :func:`lotse.proposals.service.decide`.
+
+Services take a session, may flush and never commit; the CLI command (or request) commits.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from lotse.domain.codes import ProposalDecision, ProposalOutcome, ProposalSource
+from lotse.errors import InvalidInput, InvalidTransition, Problem
+from lotse.models import Proposal
+from lotse.proposals.repository import MatchingInputRepository, ProposalRepository
+
+if TYPE_CHECKING:
+    from lotse.matching.audit import AuditRow
+    from lotse.matching.model import HireModel, TrainReport
+    from lotse.matching.pipeline import MatchResult
+
+_CLIENT_COLUMNS = (
+    "status", "birth_year", "gender", "citizenship", "residence_status", "work_permitted",
+    "german_level", "integration_course", "qualification", "degree_recognition",
+    "experience_years", "plz", "lat", "lon", "max_commute_km", "hours", "driving_licence",
+    "unemployed_since",
+)  # fmt: skip
+_VACANCY_COLUMNS = (
+    "title", "kldb", "german_level_min", "plz", "lat", "lon", "hours", "openings",
+    "driving_licence_required", "posted_on", "status",
+)  # fmt: skip
+
+
+def client_rows(session: Session, *, active_only: bool = False) -> list[dict[str, Any]]:
+    """Clients as exchange-format rows (``client_id`` = the client's ref, ``target_kldb``)."""
+    repo = MatchingInputRepository(session)
+    targets: dict[int, list[str]] = defaultdict(list)
+    for client_id, kldb in session.execute(repo.occupations()):
+        targets[client_id].append(kldb)
+    rows = []
+    for c in session.scalars(repo.clients(active_only=active_only)):
+        row: dict[str, Any] = {k: getattr(c, k) for k in _CLIENT_COLUMNS}
+        row["client_id"] = c.ref
+        row["target_kldb"] = targets.get(c.id, [])
+        rows.append(row)
+    return rows
+
+
+def vacancy_rows(session: Session, *, open_only: bool = False) -> list[dict[str, Any]]:
+    """Vacancies as exchange-format rows (``vacancy_id`` = the vacancy's ref)."""
+    repo = MatchingInputRepository(session)
+    rows = []
+    for v in session.scalars(repo.vacancies(open_only=open_only)):
+        row: dict[str, Any] = {k: getattr(v, k) for k in _VACANCY_COLUMNS}
+        row["vacancy_id"] = v.ref
+        rows.append(row)
+    return rows
+
+
+def history_rows(session: Session) -> list[dict[str, Any]]:
+    """Every proposal with a known outcome (imported history and decided proposals)."""
+    return [
+        {"client_id": c, "vacancy_id": v, "proposed_on": on, "outcome": outcome}
+        for c, v, on, outcome in session.execute(ProposalRepository(session).with_outcome())
+    ]
+
+
+@dataclass
+class Training:
+    model: HireModel
+    report: TrainReport
+    clients: list[dict[str, Any]]
+
+
+def train(session: Session, *, seed: int = 0) -> Training:
+    """Train the hire model on every proposal with an outcome held in the database."""
+    from lotse.matching.features import client_table, vacancy_table
+    from lotse.matching.model import train_hire_model
+    from lotse.matching.pipeline import training_set
+
+    clients = client_rows(session)
+    ct, vt = client_table(clients), vacancy_table(vacancy_rows(session))
+    x, y, groups = training_set(ct, vt, history_rows(session))
+    model, report = train_hire_model(x, y, groups, seed=seed)
+    report.extra["clients"] = [ct.ids[g] for g in groups]
+    report.extra["y"] = y
+    return Training(model, report, clients)
+
+
+def run_matcher(
+    session: Session,
+    *,
+    model: HireModel,
+    per_client: int = 3,
+    per_opening: int = 2,
+    today: date | None = None,
+) -> MatchResult:
+    """Propose open vacancies to active clients and store the proposals as pending
+    (source ``matcher``). Pairs proposed before are not proposed again, and open proposals
+    (pending, or accepted and awaiting the outcome) count against K per client and R per
+    opening."""
+    from lotse.matching.pipeline import propose
+
+    today = today or date.today()
+    repo = ProposalRepository(session)
+    exclude = {(c, v) for c, v in session.execute(repo.pairs())}
+    per_client_q, per_vacancy_q = repo.pending_counts()
+    result = propose(
+        client_rows(session, active_only=True), vacancy_rows(session, open_only=True),
+        model=model, per_client=per_client, per_opening=per_opening, today=today,
+        exclude=exclude, pending_per_client=dict(session.execute(per_client_q).all()),
+        pending_per_vacancy=dict(session.execute(per_vacancy_q).all()),
+    )  # fmt: skip
+    client_q, vacancy_q = MatchingInputRepository(session).ids_by_ref()
+    client_id: dict[str, int] = dict(session.execute(client_q).all())
+    vacancy_id: dict[str, int] = dict(session.execute(vacancy_q).all())
+    session.add_all(
+        Proposal(
+            client_id=client_id[p["client_id"]], vacancy_id=vacancy_id[p["vacancy_id"]],
+            proposed_on=today, source=ProposalSource.MATCHER, score=p["score"],
+            rank=p["rank"], reasons=p["reasons"], decision=ProposalDecision.PENDING,
+        )
+        for p in result.proposals
+    )  # fmt: skip
+    session.flush()
+    return result
+
+
+def record_decision(
+    session: Session,
+    proposal_id: int,
+    *,
+    accepted: bool,
+    reason: str | None = None,
+    user_id: int | None = None,
+    at: datetime | None = None,
+) -> Proposal:
+    """Record an officer's decision on a pending proposal; a rejection needs a reason."""
+    proposal = ProposalRepository(session).get(proposal_id)
+    if proposal.decision != ProposalDecision.PENDING:
+        raise InvalidTransition(
+            f"proposal {proposal_id} was already decided ({proposal.decision.value})"
+        )
+    reason = (reason or "").strip() or None
+    if not accepted and reason is None:
+        raise InvalidInput(Problem("reason", "a rejection needs a reason", column="reason"))
+    proposal.decision = ProposalDecision.ACCEPTED if accepted else ProposalDecision.REJECTED
+    proposal.decision_reason = reason
+    proposal.decided_by_id = user_id
+    proposal.decided_at = at or datetime.now(UTC)
+    session.flush()
+    return proposal
+
+
+def record_outcome(
+    session: Session, proposal_id: int, outcome: ProposalOutcome, *, on: date | None = None
+) -> Proposal:
+    """Record whether an accepted proposal led to a hire; it then counts as training data."""
+    proposal = ProposalRepository(session).get(proposal_id)
+    if proposal.decision != ProposalDecision.ACCEPTED:
+        raise InvalidTransition(
+            f"proposal {proposal_id} is {proposal.decision.value}: only an accepted proposal "
+            "has an outcome"
+        )
+    if proposal.outcome is not None:
+        raise InvalidTransition(f"proposal {proposal_id} already has the outcome "
+                                f"{proposal.outcome.value}")  # fmt: skip
+    proposal.outcome = outcome
+    proposal.outcome_on = on or date.today()
+    session.flush()
+    return proposal
+
+
+def audit(session: Session, *, seed: int = 0) -> tuple[list[AuditRow], TrainReport]:
+    """The fairness audit on the database: proposal rates of the pending matcher proposals,
+    and predicted (out-of-fold) vs realised hire rates of every proposal with an outcome."""
+    from lotse.matching.audit import fairness_audit
+
+    training = train(session, seed=seed)
+    report = training.report
+    outcomes = [
+        (c, float(p), int(h))
+        for c, p, h in zip(report.extra["clients"], report.extra["oof"], report.extra["y"],
+                           strict=True)
+    ]  # fmt: skip
+    proposals = [
+        {"client_id": c, "score": s or 0.0}
+        for c, s in session.execute(ProposalRepository(session).by_matcher())
+    ]
+    return fairness_audit(training.clients, proposals, outcomes), report
