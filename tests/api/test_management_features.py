@@ -12,7 +12,15 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from lotse.domain.codes import AuditAction, InvitationStatus, Role
-from lotse.models import AuditEntry, Client, EmployerEvent, EventInvitation, JobStart
+from lotse.models import (
+    AuditEntry,
+    Client,
+    EmployerEvent,
+    EventInvitation,
+    JobStart,
+    Measure,
+    Participation,
+)
 from tests.web import Web
 
 
@@ -179,3 +187,37 @@ def test_measure_pages_show_rules_runs_and_the_activation_funnel(web: Web) -> No
     assert (b2["seats"], b2["free"], b2["waiting"]) == (2, 2, 0)
     course = officer.get(f"/courses/{web.seed.course_run}")
     assert course.status_code == 200
+
+
+def test_an_internship_and_a_hire_recorded_on_the_file_feed_the_activation_funnel(
+    web: Web,
+) -> None:
+    with Session(web.engine) as session:
+        row = session.execute(
+            sa.select(Participation.id, Participation.client_id)
+            .join(Measure, Measure.id == Participation.measure_id)
+            .where(Measure.code == "avgs_mat", Participation.internship_start.is_(None))
+        ).one()
+    participation_id, client_id = row
+    lead = web.browser(Role.TEAM_LEAD)
+    url = f"/clients/{client_id}/participations/{participation_id}/outcome"
+    today = date.today()
+    backwards = lead.post(url, data={"step": "internship", "on": today.isoformat(),
+                                     "until": (today - timedelta(days=3)).isoformat(),
+                                     "employer_id": str(web.seed.employer)})  # fmt: skip
+    assert backwards.status_code == 422
+    internship = lead.post(url, data={"step": "internship",
+                                      "on": (today - timedelta(days=30)).isoformat(),
+                                      "until": (today - timedelta(days=20)).isoformat(),
+                                      "employer_id": str(web.seed.employer)})  # fmt: skip
+    assert internship.status_code == 303
+    hire = lead.post(url, data={"step": "hire", "on": today.isoformat(),
+                                "employer_id": str(web.seed.employer)})  # fmt: skip
+    assert hire.status_code == 303
+    funnel = web.api(Role.TEAM_LEAD).get("/api/v1/measures/avgs_mat/funnel").json()
+    # Seed 4 → 3 → 2 → 1; this participant now had an internship and was hired.
+    assert [r["count"] for r in funnel] == [4, 4, 2, 2]
+    with Session(web.engine) as session:
+        assert session.scalars(
+            sa.select(JobStart).where(JobStart.client_id == client_id, JobStart.start == today)
+        ).one()

@@ -18,7 +18,7 @@ from lotse.measures import service as measures
 from lotse.measures.courses import list_runs
 from lotse.measures.participation import pathway
 from lotse.measures.repository import ParticipationRepository
-from lotse.models import Client, Contact, Measure, MeasureRun
+from lotse.models import Client, Contact, Employer, Measure, MeasureRun
 from lotse.not_integrable.repository import AssessmentRepository
 from lotse.recognition import service as recognition
 from lotse.web.i18n import TIMEZONE
@@ -75,6 +75,11 @@ def participations(session: Session, access: Access, client: Client) -> Mapping[
         "today": now,
         "statuses": ParticipationStatus,
         "may_update": access.may("client.measures", "update"),
+        "employers": session.execute(
+            sa.select(Employer.id, Employer.name).order_by(Employer.name).limit(500)
+        ).all()
+        if rows
+        else [],
     }
 
 
