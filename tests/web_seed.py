@@ -17,10 +17,13 @@ from lotse.domain.codes import (
     ContactStatus,
     IntegrationKind,
     InvitationStatus,
+    NotIntegrableReason,
     ProposalDecision,
     ResidenceStatus,
     Role,
 )
+from lotse.events.repository import EventRepository
+from lotse.models import NotIntegrableAssessment
 from tests import factories as f
 
 PASSWORD = f.DEFAULT_PASSWORD
@@ -42,6 +45,16 @@ class Seed:
     event: int
     programme: int
     officers: list[str] = field(default_factory=list)
+    course_run: int = 0
+    """A run of a catalogue language course (Berufssprachkurs B1→B2) with free seats."""
+    contact_today: int = 0
+    """The main client's planned contact today."""
+    assessment: int = 0
+    """An open not-integrable assessment of the main client, its review overdue."""
+    participation: int = 0
+    """The main client's active participation in the evening course."""
+    invitation: int = 0
+    """The main client's (confirmed) invitation to the event."""
 
 
 def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int = 3) -> Seed:
@@ -154,7 +167,7 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
     f.make_proposal(session, client=colleague, vacancy=stock)
 
     start_of_today = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    f.make_contact(
+    contact_today = f.make_contact(
         session,
         client=main,
         scheduled_at=start_of_today + timedelta(hours=13),
@@ -182,7 +195,26 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         starts_on=today + timedelta(days=14),
         title="Berufssprachkurs B2 (Abendkurs)",
     )
-    f.make_participation(session, client=main, run=run, start=today)
+    participation = f.make_participation(session, client=main, run=run, start=today)
+    b2 = f.make_run(
+        session,
+        measure="bsk_basis_b1_b2",
+        title="Berufssprachkurs B2 Vormittag",
+        provider="VHS Bitterfeld",
+        site_id=bitterfeld.id,
+        seats=2,
+        starts_on=today + timedelta(days=21),
+        ends_on=today + timedelta(days=200),
+    )
+    assessment = NotIntegrableAssessment(
+        client_id=main.id,
+        assessed_on=today - timedelta(days=200),
+        review_on=today - timedelta(days=17),
+        reason=NotIntegrableReason.CHILDCARE,
+        officer_id=anna.id,
+        note="Kita-Platz ab Herbst zugesagt",
+    )
+    session.add(assessment)
 
     event = f.make_event(
         session,
@@ -193,9 +225,22 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         capacity=25,
         location="Jobcenter Bitterfeld, Raum 1.12",
     )
-    f.make_invitation(session, event=event, client=main, status=InvitationStatus.CONFIRMED)
+    EventRepository(session).attach_vacancies(event.id, [helper.id])
+    invitation = f.make_invitation(
+        session, event=event, client=main, status=InvitationStatus.CONFIRMED
+    )
     f.make_invitation(session, event=event, client=other)
 
+    mat = f.make_run(
+        session,
+        measure="avgs_mat",
+        title="Aktivierung mit Betriebspraktikum",
+        provider="Bildungswerk Mitte",
+        site_id=bitterfeld.id,
+        seats=12,
+        starts_on=today - timedelta(days=200),
+        ends_on=today - timedelta(days=60),
+    )
     for months_ago, kind in [
         (1, IntegrationKind.EMPLOYMENT),
         (2, IntegrationKind.MINIJOB),
@@ -203,8 +248,21 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         (5, IntegrationKind.APPRENTICESHIP),
     ]:
         client = f.make_client(session, site=bitterfeld, officer_id=ben.id)
-        f.make_job_start(
+        job = f.make_job_start(
             session, client=client, kind=kind, start=today - timedelta(days=30 * months_ago)
+        )
+        # Activation funnel: all four started, three had an internship, two reported on it
+        # at an event, and the one hired a month ago was hired out of the measure.
+        f.make_participation(
+            session,
+            client=client,
+            run=mat,
+            start=today - timedelta(days=200),
+            internship_start=today - timedelta(days=150) if months_ago < 5 else None,
+            internship_end=today - timedelta(days=140) if months_ago < 5 else None,
+            internship_employer_id=solar.id if months_ago < 5 else None,
+            presented_on=today - timedelta(days=120) if months_ago < 3 else None,
+            job_start_id=job.id if months_ago == 1 else None,
         )
 
     officers = []
@@ -240,4 +298,9 @@ def seed(session: Session, *, extra_officers: int = 0, clients_per_officer: int 
         event=event.id,
         programme=job_turbo.id,
         officers=officers,
+        course_run=b2.id,
+        contact_today=contact_today.id,
+        assessment=assessment.id,
+        participation=participation.id,
+        invitation=invitation.id,
     )

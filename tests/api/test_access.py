@@ -172,5 +172,11 @@ def test_the_day_shows_due_contacts_pending_proposals_and_free_seats_of_the_case
     assert "Montagehelfer/in Solarmodule" in text  # pending proposal
     assert "Olena Kovalenko" not in text  # other team
     assert "Jonas Weber" not in text  # colleague's client
-    # 12 seats, one active participation: 11 free.
-    assert "11 / 12" in text
+    # The catalogue course (Berufssprachkurs B1→B2) has 2 seats and nobody enrolled: 2 free;
+    # Amira (B1, recognised refugee) meets its entry level B1, so it fits her caseload.
+    assert "Berufssprachkurs B2 Vormittag" in text
+    assert "2 / 2" in text
+    # The seed's other course has no rules in the catalogue: nobody can be found eligible.
+    assert "Abendkurs" not in text
+    # Amira's not-integrable review was due 17 days ago.
+    assert "Kinderbetreuung" in text

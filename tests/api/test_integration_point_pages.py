@@ -186,11 +186,15 @@ def test_the_client_file_panel_summarises_the_case_for_whoever_may_read_it(web: 
         assert panel.consents_in_force == 2  # to the Jobcenter and to the social office
         assert panel.open_handover_due is not None
         assert client_panel(session, access, web.seed.client_main) is None  # no case
-    template = web.app.state.renderer.env.get_template("integration_point/_client_panel.html")
-    html = template.render(ip=panel, t=web.app.state.catalogue.translator("de"))
+    # On the client file itself the panel appears for the client with a case, and only there.
+    tanja = web.browser("tanja")
+    html = tanja.get(f"/clients/{s.client_id}").text
+    assert 'id="panel-integration_point"' in html
     assert "Federführende Behörde" in html
-    assert "Jobcenter" in html
     assert f"/integration-point/cases/{s.client_id}" in html
+    other = tanja.get(f"/clients/{web.seed.client_main}")
+    assert other.status_code == 200
+    assert 'id="panel-integration_point"' not in other.text
 
 
 def _principal_of(web: Web, username: str) -> object:

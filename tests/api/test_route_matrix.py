@@ -12,6 +12,7 @@ that client's *pending* one, which the employer service does not see.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -32,6 +33,7 @@ EVERYONE = {OFF, T, E, C, P, A}
 PUBLIC = "public"
 CASE = {OFF, T}
 STAFF = {OFF, T, E}
+FIGURES = {T, C, A}  # aggregates: team leads, controlling, administration
 
 MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("POST", "/api/v1/auth/token"): PUBLIC,
@@ -62,6 +64,29 @@ MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("GET", "/api/v1/users/{user_id}"): {A},
     ("PATCH", "/api/v1/users/{user_id}"): {A},
     ("GET", "/api/v1/audit"): {A},
+    ("GET", "/api/v1/caseloads/density"): {T},
+    ("GET", "/api/v1/caseloads/plan"): {T},
+    ("POST", "/api/v1/caseloads/apply"): {T},
+    ("GET", "/api/v1/clients/{client_id}/contacts"): CASE,
+    ("POST", "/api/v1/clients/{client_id}/contacts/{contact_id}/outcome"): CASE,
+    ("POST", "/api/v1/clients/{client_id}/contacts/{contact_id}/reschedule"): CASE,
+    ("GET", "/api/v1/clients/{client_id}/eligibility"): CASE,
+    ("POST", "/api/v1/clients/{client_id}/enrolments"): CASE,
+    ("GET", "/api/v1/clients/{client_id}/kooperationsplan"): CASE,
+    ("GET", "/api/v1/clients/{client_id}/not-integrable"): CASE,
+    ("POST", "/api/v1/clients/{client_id}/not-integrable"): CASE,
+    ("GET", "/api/v1/clients/{client_id}/participations"): CASE,
+    ("GET", "/api/v1/clients/{client_id}/pathway"): CASE,
+    ("GET", "/api/v1/courses"): STAFF,
+    ("GET", "/api/v1/measures"): STAFF,
+    ("GET", "/api/v1/measures/{code}/funnel"): STAFF,
+    ("POST", "/api/v1/events"): {E},
+    ("GET", "/api/v1/events/{event_id}/candidates"): STAFF,
+    ("POST", "/api/v1/events/{event_id}/invitations"): STAFF,
+    ("POST", "/api/v1/events/{event_id}/attendance"): {E},
+    ("POST", "/api/v1/events/{event_id}/invitations/{invitation_id}/result"): {E},
+    ("GET", "/api/v1/events/{event_id}/funnel"): STAFF,
+    ("GET", "/api/v1/figures"): FIGURES,
     ("GET", "/health"): PUBLIC,
     ("GET", "/login"): PUBLIC,
     ("POST", "/login"): PUBLIC,
@@ -137,6 +162,31 @@ MATRIX: dict[tuple[str, str], set[Role] | str] = {
     ("GET", "/integration-point/cases/{client_id}/export"): CASE,
     ("GET", "/integration-point/cases/{client_id}/export.pdf"): CASE,
     ("GET", "/integration-point/figures"): {T, C, P},
+    ("GET", "/caseloads"): {T},
+    ("POST", "/caseloads/apply"): {T},
+    ("GET", "/clients/{client_id}/contacts/{contact_id}/letter.pdf"): CASE,
+    ("POST", "/clients/{client_id}/contacts/{contact_id}/outcome"): CASE,
+    ("POST", "/clients/{client_id}/contacts/{contact_id}/reschedule"): CASE,
+    ("POST", "/clients/{client_id}/enrolments"): CASE,
+    ("POST", "/clients/{client_id}/participations/{participation_id}/outcome"): CASE,
+    ("POST", "/clients/{client_id}/kooperationsplan"): CASE,
+    ("POST", "/clients/{client_id}/kooperationsplan/steps/{step_id}/done"): CASE,
+    ("POST", "/clients/{client_id}/kooperationsplan/{plan_id}/review"): CASE,
+    ("POST", "/clients/{client_id}/not-integrable"): CASE,
+    ("POST", "/clients/{client_id}/not-integrable/{assessment_id}/close"): CASE,
+    ("POST", "/clients/{client_id}/recognition"): CASE,
+    ("GET", "/measures"): STAFF,
+    ("GET", "/measures/{code}"): STAFF,
+    ("GET", "/courses"): STAFF,
+    ("GET", "/courses/{run_id}"): STAFF,
+    ("GET", "/events/new"): {E},
+    ("POST", "/events"): {E},
+    ("GET", "/events/{event_id}/candidates"): STAFF,
+    ("POST", "/events/{event_id}/invitations"): STAFF,
+    ("POST", "/events/{event_id}/attendance"): {E},
+    ("POST", "/events/{event_id}/invitations/{invitation_id}/result"): {E},
+    ("GET", "/figures"): FIGURES,
+    ("GET", "/figures/report.{kind}"): FIGURES,
 }
 
 MISSING = 2_000_000_000  # an id no record has
@@ -236,6 +286,56 @@ def _body(method: str, path: str, web: Web, role: Role | None) -> dict[str, Any]
             "referred_on": "2025-06-02",
         },
     }
+    today = date.today().isoformat()
+    s = web.seed
+    bodies |= {
+        ("POST", "/api/v1/caseloads/apply"): {"confirm": True},
+        ("POST", "/api/v1/clients/{client_id}/contacts/{contact_id}/outcome"): {"status": "done"},
+        ("POST", "/api/v1/clients/{client_id}/enrolments"): {"run_id": s.course_run, "on": today},
+        ("POST", "/api/v1/clients/{client_id}/not-integrable"): {
+            "reason": "language",
+            "assessed_on": today,
+        },
+        ("POST", "/api/v1/events"): {
+            "kind": "info_day",
+            "title": "Neue Veranstaltung",
+            "starts_at": "2030-03-01T10:00:00+01:00",
+        },
+        ("POST", "/api/v1/events/{event_id}/invitations"): {"client_ids": [s.client_main]},
+        ("POST", "/api/v1/events/{event_id}/attendance"): {"attended": [s.client_main]},
+        ("POST", "/api/v1/events/{event_id}/invitations/{invitation_id}/result"): {
+            "result": "nothing",
+            "on": today,
+        },
+        ("POST", "/caseloads/apply"): {"confirm": "1"},
+        ("POST", "/clients/{client_id}/contacts/{contact_id}/outcome"): {"status": "no_show"},
+        ("POST", "/clients/{client_id}/enrolments"): {"run_id": str(s.course_run), "on": today},
+        ("POST", "/clients/{client_id}/participations/{participation_id}/outcome"): {
+            "step": "complete",
+            "on": today,
+        },
+        ("POST", "/clients/{client_id}/kooperationsplan"): {
+            "potential_analysis_on": today,
+            "agreed_on": today,
+            "goals": "Deutsch B2\nArbeit in der Lagerlogistik",
+        },
+        ("POST", "/clients/{client_id}/kooperationsplan/steps/{step_id}/done"): {"on": today},
+        ("POST", "/clients/{client_id}/kooperationsplan/{plan_id}/review"): {"reviewed_on": today},
+        ("POST", "/clients/{client_id}/not-integrable"): {"reason": "health", "assessed_on": today},
+        ("POST", "/clients/{client_id}/not-integrable/{assessment_id}/close"): {"on": today},
+        ("POST", "/clients/{client_id}/recognition"): {"profession": "Elektroniker"},
+        ("POST", "/events"): {
+            "kind": "job_fair",
+            "title": "Jobmesse",
+            "starts_at": "2030-04-01T10:00",
+        },
+        ("POST", "/events/{event_id}/invitations"): {"client_id": str(s.client_main)},
+        ("POST", "/events/{event_id}/attendance"): {"attended": str(s.client_main)},
+        ("POST", "/events/{event_id}/invitations/{invitation_id}/result"): {
+            "result": "nothing",
+            "on": today,
+        },
+    }
     return bodies.get((method, path), {})
 
 
@@ -252,6 +352,15 @@ def _url(path: str, web: Web) -> str:
         consent_id=MISSING,
         referral_id=MISSING,
         handover_id=MISSING,
+        contact_id=s.contact_today,
+        participation_id=s.participation,
+        assessment_id=s.assessment,
+        invitation_id=s.invitation,
+        run_id=s.course_run,
+        code="avgs_mat",
+        kind="html",
+        step_id=1,
+        plan_id=1,
     )
 
 

@@ -31,6 +31,14 @@ def client_filter(access: Access) -> ColumnElement[bool]:
     return client_condition(access.principal, access.scope, access.policy.consent, access.resource)
 
 
+def reaches(session: Session, access: Access, client_id: int) -> bool:
+    """Whether ``access`` reaches the client (no audit entry: the caller logged the read)."""
+    found = session.scalar(
+        sa.select(Client.id).where(Client.id == client_id, client_filter(access))
+    )
+    return found is not None
+
+
 def open_client(
     session: Session,
     access: Access,
@@ -98,18 +106,24 @@ def note_clients_listed(
     )
 
 
-def section_allowed(session: Session, access: Access, client_id: int, resource: str) -> bool:
-    """Whether the same user may read the section ``resource`` of a client already opened.
+def section_access(
+    session: Session, access: Access, client_id: int, resource: str, action: str = "read"
+) -> Access | None:
+    """The user's access to a section (``resource``) of a client already opened, or ``None``.
 
-    The role must be allowed the section, and where the scope depends on the row (a partner
-    agency's consent is given per kind of data) the client must be within it.
+    The role must be allowed the section. Where the section's scope is not the one the file was
+    opened with, or depends on the row (a partner agency's consent is given per kind of data,
+    so the same CONSENTED scope reaches different people for different sections), the client
+    must be within the section's own scope too.
     """
-    narrowed = access.narrowed(resource, "read")
+    narrowed = access.narrowed(resource, action)
     if narrowed is None:
-        return False
-    if narrowed.scope is not Scope.CONSENTED:
-        return True
-    found = session.scalar(
-        sa.select(Client.id).where(Client.id == client_id, client_filter(narrowed))
-    )
-    return found is not None
+        return None
+    if narrowed.scope is access.scope and narrowed.scope is not Scope.CONSENTED:
+        return narrowed
+    return narrowed if reaches(session, narrowed, client_id) else None
+
+
+def section_allowed(session: Session, access: Access, client_id: int, resource: str) -> bool:
+    """Whether the same user may read the section ``resource`` of a client already opened."""
+    return section_access(session, access, client_id, resource) is not None

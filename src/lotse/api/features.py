@@ -55,6 +55,25 @@ class DashboardPanel:
 
 
 @dataclass(frozen=True)
+class ClientPanel:
+    """A section of the client's file contributed by a feature (no change to the template).
+
+    ``build(session, access, client)`` returns the panel's context (``data`` in the template);
+    the client has passed the gate already (the file's read is logged) and ``access`` is the
+    user's access for (``resource``, ``action``), which decide who sees the panel. ``template``
+    is a Jinja template name found in some feature's template folder; it gets ``panel``,
+    ``data``, ``c`` (the client), ``file`` and ``errors`` (problems of the panel's last form).
+    """
+
+    key: str
+    template: str
+    build: Callable[[Session, Access, Any], Mapping[str, Any]]
+    resource: str
+    action: str = "read"
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Feature:
     """What one feature folder contributes to the application."""
 
@@ -66,6 +85,7 @@ class Feature:
     messages: Path | None = None
     nav: Sequence[NavEntry] = ()
     dashboard_panels: Sequence[DashboardPanel] = ()
+    client_panels: Sequence[ClientPanel] = ()
     consent_provider: ConsentProvider | None = None
     order: int = 100
 

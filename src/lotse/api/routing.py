@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
@@ -24,9 +25,10 @@ from lotse.access.authentication import auth_version, principal_for, token_owner
 from lotse.access.policy import Policy
 from lotse.access.principal import Access, Principal
 from lotse.api.deps import SessionDep
+from lotse.api.params import MAX_ID
 from lotse.domain.codes import AuditAction
 from lotse.errors import AuthenticationRequired, PermissionDenied
-from lotse.models import User
+from lotse.models import Client, User
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_HEADER = "x-csrf-token"
@@ -99,6 +101,14 @@ def authenticate_request(request: Request, session: Session, csrf: str | None) -
     return principal
 
 
+def _client_in_path(request: Request, session: Session) -> int | None:
+    """The id of an existing client named by the route's ``client_id`` path parameter."""
+    raw = request.path_params.get("client_id")
+    if raw is None or not str(raw).isdigit() or int(raw) > MAX_ID:
+        return None
+    return session.scalar(sa.select(Client.id).where(Client.id == int(raw)))
+
+
 class Authorizer:
     """The dependency behind :func:`Guard`. Its (resource, action) is read by verify_guards."""
 
@@ -111,12 +121,15 @@ class Authorizer:
         policy: Policy = request.app.state.policy
         scope = policy.scope(principal.role, self.resource, self.action)
         if scope is None:
+            # A refused look at a person's record belongs to that person's trail, whatever the
+            # route: the client named in the path (if it exists) is recorded with the refusal.
             audit.record(
                 session,
                 principal=principal,
                 action=AuditAction.DENIED,
                 entity=self.resource,
                 entity_id=None,
+                client_id=_client_in_path(request, session),
                 detail={"action": self.action, "method": request.method, "path": request.url.path},
                 survive_rollback=True,
             )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
+from lotse.api.features import ClientPanel, Feature
 from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.clients import service
@@ -57,5 +60,30 @@ def client_file(
     session: SessionDep,
     access: Annotated[Access, Guard("client", "read")],
 ) -> Response:
-    file = service.open_file(session, access, client_id)
-    return renderer(request).render(request, "clients/file.html", {"file": file, "c": file.client})
+    return render_file(request, session, access, client_id)
+
+
+def client_panels(request: Request) -> list[ClientPanel]:
+    """Every feature's client-file panels (``Feature(client_panels=[...])``)."""
+    features: list[Feature] = request.app.state.features
+    return [panel for feature in features for panel in feature.client_panels]
+
+
+def render_file(
+    request: Request,
+    session: Session,
+    access: Access,
+    client_id: int,
+    *,
+    errors: Mapping[str, Any] | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The client's file page; ``errors`` maps a panel key to the problems of its last form."""
+    file = service.open_file(session, access, client_id, client_panels(request))
+    done = request.query_params.get("done")
+    return renderer(request).render(
+        request,
+        "clients/file.html",
+        {"file": file, "c": file.client, "panel_errors": errors or {}, "done": done},
+        status_code=status_code,
+    )

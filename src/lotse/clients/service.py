@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from lotse.access import gate
 from lotse.access.principal import Access
+from lotse.api.features import ClientPanel
 from lotse.clients.repository import ClientRepository
 from lotse.domain.codes import ClientStatus
 from lotse.models import Client, Contact, JobStart, Participation, ProgrammeMembership
@@ -31,6 +32,7 @@ class ClientFile:
     proposals: Sequence[ProposalRow] = ()
     can_decide: bool = False
     trail: Sequence[Any] = field(default_factory=list)
+    panels: list[tuple[ClientPanel, Mapping[str, Any]]] = field(default_factory=list)
 
 
 def list_clients(
@@ -57,8 +59,22 @@ def read_client(session: Session, access: Access, client_id: int) -> Client:
     return ClientRepository(session).with_profile(client_id)
 
 
-def open_file(session: Session, access: Access, client_id: int) -> ClientFile:
-    """The client's file (logged as a read), with the sections the role may see."""
+def visible_panels(
+    session: Session, access: Access, client_id: int, panels: Sequence[ClientPanel]
+) -> list[tuple[ClientPanel, Access]]:
+    """The panels the role may see for this client, each with its own access, in order."""
+    shown = []
+    for panel in sorted(panels, key=lambda p: (p.order, p.key)):
+        panel_access = gate.section_access(session, access, client_id, panel.resource, panel.action)
+        if panel_access is not None:
+            shown.append((panel, panel_access))
+    return shown
+
+
+def open_file(
+    session: Session, access: Access, client_id: int, panels: Sequence[ClientPanel] = ()
+) -> ClientFile:
+    """The client's file (logged as a read), with the sections and panels the role may see."""
     gate.open_client(session, access, client_id, what="file")
     repo = ClientRepository(session)
     client = repo.with_profile(client_id)
@@ -78,6 +94,8 @@ def open_file(session: Session, access: Access, client_id: int) -> ClientFile:
     if proposal_access is not None:
         file.proposals = proposals.list_proposals(session, proposal_access, client_id=client_id)
         file.can_decide = access.may("proposal", "decide")
+    for panel, panel_access in visible_panels(session, access, client_id, panels):
+        file.panels.append((panel, panel.build(session, panel_access, client)))
     if sections["audit"]:
         session.flush()  # the read just logged belongs in the trail shown
         file.trail = repo.audit_trail(client_id)

@@ -6,9 +6,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
 from lotse.domain.cefr import CefrLevel
@@ -25,6 +27,9 @@ from lotse.models import (
 )
 from lotse.planning.calendar import BERLIN
 
+Narrowing = ColumnElement[bool] | None
+"""An optional SQL condition on ``Client`` (e.g. a user's row scope) that narrows a query."""
+
 COUNTING = (ContactStatus.PLANNED, ContactStatus.DONE)
 """Statuses of a contact that counts towards the density (held, or still to come)."""
 
@@ -35,6 +40,15 @@ def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
         datetime.combine(start, time(0), tzinfo=BERLIN),
         datetime.combine(end + timedelta(days=1), time(0), tzinfo=BERLIN),
     )
+
+
+SelectT = TypeVar("SelectT", bound="sa.Select[*tuple[Any, ...]]")
+
+
+def _narrowed(stmt: SelectT, client_id: Any, clients: Narrowing) -> SelectT:
+    if clients is None:
+        return stmt
+    return stmt.where(client_id.in_(sa.select(Client.id).where(clients)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +143,7 @@ class ContactRepository(Repository[Contact]):
         return [(r[0], r[1], r[2], r[3], r[4]) for r in self.session.execute(stmt)]
 
     # clients and their rhythm -------------------------------------------------------------
-    def active_clients(self) -> list[ClientInfo]:
+    def active_clients(self, clients: Narrowing = None) -> list[ClientInfo]:
         stmt = (
             sa.select(
                 Client.id,
@@ -143,12 +157,16 @@ class ContactRepository(Repository[Contact]):
             .where(Client.status == ClientStatus.ACTIVE)
             .order_by(Client.id)
         )
+        if clients is not None:
+            stmt = stmt.where(clients)
         return [
             ClientInfo(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()))
             for r in self.session.execute(stmt)
         ]
 
-    def densities_on(self, on: date) -> dict[int, list[tuple[str, float]]]:
+    def densities_on(
+        self, on: date, clients: Narrowing = None
+    ) -> dict[int, list[tuple[str, float]]]:
         """Per client: (programme code, contacts per month) of running memberships."""
         stmt = (
             sa.select(ProgrammeMembership.client_id, Programme.code, Programme.contacts_per_month)
@@ -158,6 +176,7 @@ class ContactRepository(Repository[Contact]):
                 sa.or_(ProgrammeMembership.until.is_(None), ProgrammeMembership.until >= on),
             )
         )
+        stmt = _narrowed(stmt, ProgrammeMembership.client_id, clients)
         result: dict[int, list[tuple[str, float]]] = defaultdict(list)
         for client_id, code, density in self.session.execute(stmt):
             result[client_id].append((code, float(density or 0.0)))
@@ -221,36 +240,40 @@ class ContactRepository(Repository[Contact]):
             .order_by(Contact.scheduled_at)
         )
 
-    def next_planned_after(self, now: datetime) -> dict[int, datetime]:
+    def next_planned_after(self, now: datetime, clients: Narrowing = None) -> dict[int, datetime]:
         stmt = (
             sa.select(Contact.client_id, sa.func.min(Contact.scheduled_at))
             .where(Contact.status == ContactStatus.PLANNED, Contact.scheduled_at >= now)
             .group_by(Contact.client_id)
         )
+        stmt = _narrowed(stmt, Contact.client_id, clients)
         return {r[0]: r[1] for r in self.session.execute(stmt)}
 
-    def last_done_before(self, now: datetime) -> dict[int, datetime]:
+    def last_done_before(self, now: datetime, clients: Narrowing = None) -> dict[int, datetime]:
         stmt = (
             sa.select(Contact.client_id, sa.func.max(Contact.scheduled_at))
             .where(Contact.status == ContactStatus.DONE, Contact.scheduled_at < now)
             .group_by(Contact.client_id)
         )
+        stmt = _narrowed(stmt, Contact.client_id, clients)
         return {r[0]: r[1] for r in self.session.execute(stmt)}
 
-    def unrecorded_before(self, now: datetime) -> dict[int, datetime]:
+    def unrecorded_before(self, now: datetime, clients: Narrowing = None) -> dict[int, datetime]:
         """Per client the earliest planned contact in the past whose outcome nobody recorded."""
         stmt = (
             sa.select(Contact.client_id, sa.func.min(Contact.scheduled_at))
             .where(Contact.status == ContactStatus.PLANNED, Contact.scheduled_at < now)
             .group_by(Contact.client_id)
         )
+        stmt = _narrowed(stmt, Contact.client_id, clients)
         return {r[0]: r[1] for r in self.session.execute(stmt)}
 
-    def membership_starts(self) -> dict[int, date]:
+    def membership_starts(self, clients: Narrowing = None) -> dict[int, date]:
         """Per client the start of the earliest running programme membership."""
         stmt = (
             sa.select(ProgrammeMembership.client_id, sa.func.min(ProgrammeMembership.since))
             .where(ProgrammeMembership.until.is_(None))
             .group_by(ProgrammeMembership.client_id)
         )
+        stmt = _narrowed(stmt, ProgrammeMembership.client_id, clients)
         return {r[0]: r[1] for r in self.session.execute(stmt)}

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from lotse.audit_trail import record
 from lotse.contacts.planner import REGULAR_DENSITY, build_calendars
-from lotse.contacts.repository import ContactRepository
+from lotse.contacts.repository import ContactRepository, Narrowing
 from lotse.contacts.schemas import AbsenceCreate, Rescheduled, WorklistRow
 from lotse.domain.codes import AuditAction, ContactStatus
 from lotse.errors import InvalidInput, InvalidTransition, NotFound, Problem
@@ -214,8 +214,12 @@ def worklist(
     officer_id: int | None = None,
     regular_density: float = REGULAR_DENSITY,
     grace_days: int = 0,
+    clients: Narrowing = None,
 ) -> list[WorklistRow]:
     """Clients whose next contact is overdue and not planned, most overdue first.
+
+    ``clients`` (an SQL condition on ``Client``, e.g. a user's row scope) narrows every query,
+    so a caseload's worklist reads that caseload only.
 
     Overdue: the last held contact (or, without one, the start of the programme membership)
     lies more than one interval of the client's density (plus ``grace_days``) in the past, and
@@ -223,13 +227,13 @@ def worklist(
     """
     repo = ContactRepository(session)
     now = local_datetime(today, 0)
-    densities = repo.densities_on(today)
-    last_done = repo.last_done_before(now)
-    next_planned = repo.next_planned_after(now)
-    unrecorded = repo.unrecorded_before(now)
-    since = repo.membership_starts()
+    densities = repo.densities_on(today, clients)
+    last_done = repo.last_done_before(now, clients)
+    next_planned = repo.next_planned_after(now, clients)
+    unrecorded = repo.unrecorded_before(now, clients)
+    since = repo.membership_starts(clients)
     rows = []
-    for c in repo.active_clients():
+    for c in repo.active_clients(clients):
         if officer_id is not None and c.officer_id != officer_id:
             continue
         programme, density = max(

@@ -61,8 +61,13 @@ class EventRepository(Repository[EmployerEvent]):
         stmt = sa.select(EventInvitation.client_id).where(EventInvitation.event_id == event_id)
         return set(self.session.scalars(stmt))
 
-    def active_clients(self, exclude: set[int]) -> list[Client]:
+    def active_clients(
+        self, exclude: set[int], clients: ColumnElement[bool] | None = None
+    ) -> list[Client]:
+        """Active clients not in ``exclude``, narrowed by ``clients`` (an SQL condition)."""
         stmt = sa.select(Client).where(Client.status == ClientStatus.ACTIVE).order_by(Client.id)
+        if clients is not None:
+            stmt = stmt.where(clients)
         return [c for c in self.session.scalars(stmt) if c.id not in exclude]
 
     def clients(self, ids: Sequence[int]) -> dict[int, Client]:

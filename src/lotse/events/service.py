@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.audit_trail import record
 from lotse.domain import audience as audience_rules
@@ -85,11 +86,13 @@ def candidate_list(
     limit: int = 50,
     ranker: CandidateRanker | None = None,
     eligibility: CandidateEligibility | None = None,
+    clients: ColumnElement[bool] | None = None,
 ) -> list[CandidateRead]:
     """Clients on the organiser's list, eligible, not yet invited, ranked best first.
 
     The organiser's list (``event.audience``) only selects; the ranking sees occupation,
-    place and German level, never origin or gender.
+    place and German level, never origin or gender. ``clients`` (an SQL condition on
+    ``Client``, e.g. an officer's caseload) narrows the pool.
     """
     repo = EventRepository(session)
     event = _event(repo, event_id)
@@ -101,7 +104,7 @@ def candidate_list(
     sites = repo.site_names()
     pool = []
     verdicts = {}
-    for client in repo.active_clients(exclude=repo.invited_client_ids(event_id)):
+    for client in repo.active_clients(repo.invited_client_ids(event_id), clients):
         facts = audience_rules.AudienceFacts(
             citizenship=client.citizenship,
             gender=client.gender.value if client.gender else None,

@@ -4,17 +4,28 @@ It also installs the consent provider of the access core, so the core's client p
 the same rule: the lead agency sees its case, others only what the person consented to share.
 """
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from lotse.access.policy import Scope, allow
-from lotse.api.features import Feature, NavEntry
+from lotse.access.principal import Access
+from lotse.api.features import ClientPanel, Feature, NavEntry
 from lotse.domain.codes import Role
-from lotse.integration_point import endpoints, pages
+from lotse.integration_point import endpoints, pages, view
 from lotse.integration_point.access import IntegrationPointConsent
 
 HERE = Path(__file__).parent
 CASE = {Role.OFFICER: Scope.OWN, Role.TEAM_LEAD: Scope.TEAM, Role.PARTNER_AGENCY: Scope.CONSENTED}
 FIGURES = dict.fromkeys((Role.TEAM_LEAD, Role.CONTROLLING, Role.PARTNER_AGENCY), Scope.AGGREGATE)
+
+
+def _client_panel(session: Session, access: Access, client: Any) -> Mapping[str, Any]:
+    """The Integration Point case in brief on the client's file (nothing when there is none)."""
+    return {"ip": view.client_panel(session, access, client.id)}
+
 
 FEATURE = Feature(
     name="integration_point",
@@ -50,6 +61,15 @@ FEATURE = Feature(
             "read",
             order=61,
         ),
+    ],
+    client_panels=[
+        ClientPanel(
+            "integration_point",
+            "integration_point/_client_panel.html",
+            _client_panel,
+            resource="ip.case",
+            order=70,
+        )
     ],
     consent_provider=IntegrationPointConsent(),
     order=60,

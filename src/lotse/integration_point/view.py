@@ -106,9 +106,8 @@ class ClientPanel:
 def client_panel(session: Session, access: Access, client_id: int) -> ClientPanel | None:
     """For a client file already opened through the gate: the case in brief, or ``None``.
 
-    Meant for ``clients/file.html`` (``{% include "integration_point/_client_panel.html" %}``
-    with ``ip=client_panel(...)``); it reads only the case's basic data, which whoever may
-    open the file may see.
+    The feature's panel on the client file (``Feature.client_panels``); it reads only the
+    case's basic data, which whoever may open the file may see.
     """
     if not access.may("ip.case", "read"):
         return None

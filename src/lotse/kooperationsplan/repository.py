@@ -7,6 +7,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
 from lotse.models import Client, Kooperationsplan
@@ -34,7 +35,7 @@ class PlanRepository(Repository[Kooperationsplan]):
         return self.session.scalars(stmt).one_or_none()
 
     def overdue(
-        self, on: date, site_id: int | None = None
+        self, on: date, site_id: int | None = None, clients: ColumnElement[bool] | None = None
     ) -> Sequence[sa.Row[Kooperationsplan, str]]:
         """Plans in force whose review date lies before ``on`` (longest overdue first)."""
         stmt = (
@@ -45,4 +46,6 @@ class PlanRepository(Repository[Kooperationsplan]):
         )
         if site_id is not None:
             stmt = stmt.where(Client.site_id == site_id)
+        if clients is not None:
+            stmt = stmt.where(clients)
         return self.session.execute(stmt).all()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.domain.deadlines import add_months
 from lotse.errors import InvalidInput, InvalidTransition, NotFound, Problem
@@ -182,9 +183,15 @@ def current(session: Session, client: Client) -> Kooperationsplan | None:
     return PlanRepository(session).current(client.id)
 
 
-def overdue(session: Session, *, on: date, site_id: int | None = None) -> list[OverduePlan]:
-    """Plans in force whose review is overdue at ``on``."""
-    rows = PlanRepository(session).overdue(on, site_id)
+def overdue(
+    session: Session,
+    *,
+    on: date,
+    site_id: int | None = None,
+    clients: ColumnElement[bool] | None = None,
+) -> list[OverduePlan]:
+    """Plans in force whose review is overdue at ``on`` (``clients`` narrows, as SQL on Client)."""
+    rows = PlanRepository(session).overdue(on, site_id, clients)
     return [
         OverduePlan(
             plan_id=p.id,

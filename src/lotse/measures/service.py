@@ -15,12 +15,15 @@ from sqlalchemy.orm import Session
 
 from lotse.domain.eligibility import (
     Applicant,
+    Decision,
     Eligibility,
     MeasureRules,
     Params,
     evaluate,
     evaluate_all,
+    evaluate_facts,
 )
+from lotse.domain.eligibility_facts import build_facts
 from lotse.errors import Conflict, InvalidInput, Problem
 from lotse.measures import catalogue
 from lotse.measures.repository import MeasureRepository
@@ -209,3 +212,21 @@ def check_client(
     session: Session, client: Client, code: str, *, on: date, params: Params | None = None
 ) -> Eligibility:
     return evaluate(definition(session, code), applicant_from_client(client), on=on, params=params)
+
+
+def eligible_clients(
+    session: Session, clients: Sequence[Client], codes: Iterable[str], *, on: date
+) -> dict[str, list[int]]:
+    """Per measure code, the ids of ``clients`` the rules admit (eligible, or if seats are free).
+
+    Facts are built once per client; codes without rules (no catalogue entry) are left out.
+    """
+    known = definitions(session)
+    chosen = [known[c] for c in dict.fromkeys(codes) if c in known]
+    result: dict[str, list[int]] = {m.code: [] for m in chosen}
+    for client in clients:
+        facts = build_facts(applicant_from_client(client), Params(), on=on)
+        for measure in chosen:
+            if evaluate_facts(measure, facts).decision is not Decision.NOT_ELIGIBLE:
+                result[measure.code].append(client.id)
+    return result

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
 from lotse.domain.codes import ClientStatus, NotIntegrableReason
@@ -50,7 +51,12 @@ class AssessmentRepository(Repository[NotIntegrableAssessment]):
         return self.all(stmt.order_by(NotIntegrableAssessment.assessed_on))
 
     def overdue(
-        self, on: date, *, site_id: int | None = None, officer_id: int | None = None
+        self,
+        on: date,
+        *,
+        site_id: int | None = None,
+        officer_id: int | None = None,
+        clients: ColumnElement[bool] | None = None,
     ) -> Sequence[sa.Row[NotIntegrableAssessment, str]]:
         """Open assessments whose review date lies before ``on`` (longest overdue first)."""
         stmt = (
@@ -65,6 +71,8 @@ class AssessmentRepository(Repository[NotIntegrableAssessment]):
             stmt = stmt.where(Client.site_id == site_id)
         if officer_id is not None:
             stmt = stmt.where(Client.officer_id == officer_id)
+        if clients is not None:
+            stmt = stmt.where(clients)
         return self.session.execute(stmt).all()
 
     def active_clients(self, on: date, site_id: int | None, programme: str | None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.domain.codes import NotIntegrableReason
 from lotse.domain.deadlines import add_months
@@ -95,10 +96,18 @@ def close(session: Session, assessment_id: int, data: AssessmentClose) -> NotInt
 
 
 def overdue(
-    session: Session, *, on: date, site_id: int | None = None, officer_id: int | None = None
+    session: Session,
+    *,
+    on: date,
+    site_id: int | None = None,
+    officer_id: int | None = None,
+    clients: ColumnElement[bool] | None = None,
 ) -> list[OverdueReview]:
-    """Open assessments whose review date has passed at ``on``."""
-    rows = AssessmentRepository(session).overdue(on, site_id=site_id, officer_id=officer_id)
+    """Open assessments whose review date has passed at ``on`` (``clients``: an SQL condition
+    on ``Client`` narrowing them, e.g. a user's row scope)."""
+    rows = AssessmentRepository(session).overdue(
+        on, site_id=site_id, officer_id=officer_id, clients=clients
+    )
     return [
         OverdueReview(
             assessment=AssessmentRead.model_validate(a),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
 from lotse.models import Client, RecognitionProcedure
@@ -29,7 +30,7 @@ class RecognitionRepository(Repository[RecognitionProcedure]):
         return self.session.execute(stmt.order_by(Client.ref, RecognitionProcedure.id)).all()
 
     def overdue(
-        self, on: date, site_id: int | None = None
+        self, on: date, site_id: int | None = None, clients: ColumnElement[bool] | None = None
     ) -> Sequence[sa.Row[RecognitionProcedure, str]]:
         """Undecided procedures whose (possibly extended) decision deadline lies before ``on``."""
         due = sa.func.coalesce(
@@ -43,4 +44,6 @@ class RecognitionRepository(Repository[RecognitionProcedure]):
         )
         if site_id is not None:
             stmt = stmt.where(Client.site_id == site_id)
+        if clients is not None:
+            stmt = stmt.where(clients)
         return self.session.execute(stmt).all()

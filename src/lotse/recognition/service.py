@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.domain.codes import DegreeRecognition
 from lotse.domain.deadlines import add_months, is_overdue
@@ -165,7 +166,14 @@ def procedures(
     return [status(p, ref, on=on) for p, ref in rows]
 
 
-def overdue(session: Session, *, on: date, site_id: int | None = None) -> list[RecognitionStatus]:
-    """Procedures whose decision is overdue at ``on`` (the longest overdue first)."""
-    rows = RecognitionRepository(session).overdue(on, site_id)
+def overdue(
+    session: Session,
+    *,
+    on: date,
+    site_id: int | None = None,
+    clients: ColumnElement[bool] | None = None,
+) -> list[RecognitionStatus]:
+    """Procedures whose decision is overdue at ``on`` (the longest overdue first); ``clients``
+    narrows them (an SQL condition on Client, e.g. a user's row scope)."""
+    rows = RecognitionRepository(session).overdue(on, site_id, clients)
     return [status(p, ref, on=on) for p, ref in rows]

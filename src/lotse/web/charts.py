@@ -104,3 +104,51 @@ def bar_chart(
             x += 24 + 7 * len(name)
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every text above is escaped
+
+
+def funnel_chart(
+    stages: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    description: str = "",
+    width: int = 640,
+    share_label: str = "({share} %)",
+) -> Markup:
+    """A funnel as horizontal bars, one per stage, with the count and the share of the first.
+
+    >>> svg = funnel_chart([("invited", 20), ("came", 12), ("hired", 3)], title="Event")
+    >>> svg.count("<rect") == 3 and "(60 %)" in svg and "(15 %)" in svg
+    True
+    """
+    chart_id = f"chart-{next(_ids)}"
+    label_w, row_h, top = 220, 30, 8
+    height = top * 2 + row_h * max(len(stages), 1)
+    first = max((stages[0][1] if stages else 0), 1)
+    plot_w = width - label_w - 250  # room for "n (share of the first)"
+    parts = [
+        f'<svg class="chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-t">{escape(title)}</title>',
+        f'<desc id="{chart_id}-d">{escape(description)}</desc>',
+    ]
+    for i, (label, value) in enumerate(stages):
+        y = top + i * row_h
+        w = max(plot_w * value / first, 1 if value else 0)
+        colour = PALETTE[0] if i == 0 else PALETTE[2] if i == len(stages) - 1 else PALETTE[0]
+        share = "" if i == 0 else " " + share_label.format(share=f"{100 * value / first:.0f}")
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end" '
+            f'font-size="13" fill="#1b1f24">{escape(label)}</text>'
+        )
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
+            f'fill="{colour}"><title>{escape(label)}: '
+            f"{value:g}</title></rect>"
+        )
+        parts.append(
+            f'<text x="{label_w + w + 6:.1f}" y="{y + row_h / 2 + 4:.1f}" font-size="13" '
+            f'fill="#1b1f24">{value:g}{escape(share)}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))  # noqa: S704 - every text above is escaped

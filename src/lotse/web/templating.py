@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from lotse.access.policy import Policy
 from lotse.access.principal import Principal
 from lotse.api.features import NavEntry
-from lotse.web.charts import bar_chart
+from lotse.web.charts import bar_chart, funnel_chart
 from lotse.web.forms import error_text
 from lotse.web.i18n import DEFAULT_LOCALE, LOCALES, Catalogue, Translator
 
@@ -80,6 +80,7 @@ class Renderer:
         self.env.globals["kldb_title"] = kldb_title
         self.env.globals["options"] = enum_options
         self.env.globals["bar_chart"] = bar_chart
+        self.env.globals["funnel_chart"] = funnel_chart
         self.env.globals["error_text"] = error_text
         self.catalogue = catalogue
         self.nav = sorted(nav, key=lambda n: (n.order, n.href))

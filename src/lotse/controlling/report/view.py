@@ -34,6 +34,13 @@ DIMENSION_TITLES = {
 MAX_OFFICERS = 25
 
 
+def _count(row: dict[str, Any], key: str, digits: int = 0) -> str:
+    """A count, or ``< 5`` where small-count suppression blanked it (controlling)."""
+    if key in row.get("_suppressed", ()):
+        return "< 5"
+    return fmt.number(row[key], digits)
+
+
 def _label(data: ReportData, dimension: str, value: str) -> str:
     if dimension == "origin_group":
         return ORIGIN.get(value, value)
@@ -47,7 +54,11 @@ def _label(data: ReportData, dimension: str, value: str) -> str:
 
 
 def _breakdown(data: ReportData, dimension: str) -> dict[str, Any]:
-    rows = [r for r in data.results.rows("key_figures", dimension) if r["k2_elb_average_12m"]]
+    rows = [
+        r
+        for r in data.results.rows("key_figures", dimension)
+        if r["k2_elb_average_12m"] or "_suppressed" in r
+    ]
     rows.sort(key=lambda r: -(r["k2_elb_average_12m"] or 0))
     if dimension == "officer":
         rows = rows[:MAX_OFFICERS]
@@ -55,16 +66,16 @@ def _breakdown(data: ReportData, dimension: str) -> dict[str, Any]:
     table = [
         {
             "name": _label(data, dimension, r["dim_value"]),
-            "elb": fmt.number(r["elb_stock"]),
-            "elb_avg": fmt.number(r["k2_elb_average_12m"], 1),
-            "integrations": fmt.number(r["k2_integrations_12m"]),
+            "elb": _count(r, "elb_stock"),
+            "elb_avg": _count(r, "k2_elb_average_12m", 1),
+            "integrations": _count(r, "k2_integrations_12m"),
             "quota": fmt.percent(r["k2_integration_quota"]),
             "vs_ref": ""
             if ref is None or r["k2_integration_quota"] is None
             else fmt.signed(r["k2_integration_quota"] - ref, 1, "Pp."),
-            "ended": fmt.number(r["exits_need_ended_12m"]),
-            "reduced": fmt.number(r["exits_need_reduced_12m"]),
-            "lzb": fmt.number(r["k3_long_term_recipients"]),
+            "ended": _count(r, "exits_need_ended_12m"),
+            "reduced": _count(r, "exits_need_reduced_12m"),
+            "lzb": _count(r, "k3_long_term_recipients"),
         }
         for r in rows
     ]
@@ -160,15 +171,19 @@ def _not_integrable(data: ReportData) -> dict[str, Any]:
     stock = head.get("elb_stock") or 0
     rows = data.results.rows("not_integrable", "jobcenter")
     total = next((r for r in rows if r["reason"] is None), None)
-    reasons = sorted((r for r in rows if r["reason"] is not None), key=lambda r: -r["persons"])
+    reasons = sorted(
+        (r for r in rows if r["reason"] is not None), key=lambda r: -(r["persons"] or 0)
+    )
     labels = [REASON.get(str(r["reason"]), str(r["reason"])) for r in reasons]
-    shares = [100 * r["persons"] / stock if stock else None for r in reasons]
+    shares = [
+        100 * r["persons"] / stock if stock and r["persons"] is not None else None for r in reasons
+    ]
     return {
         "persons": fmt.number(total["persons"] if total else 0),
         "share": fmt.percent(100 * total["persons"] / stock if total and stock else 0),
         "overdue": fmt.number(total["review_overdue"] if total else 0),
         "rows": [
-            {"reason": lab, "persons": fmt.number(r["persons"]), "share": fmt.percent(s)}
+            {"reason": lab, "persons": _count(r, "persons"), "share": fmt.percent(s)}
             for lab, r, s in zip(labels, reasons, shares, strict=True)
         ],
         "chart": charts.bars(labels, shares) if reasons else "",
@@ -176,22 +191,25 @@ def _not_integrable(data: ReportData) -> dict[str, Any]:
 
 
 def _funnels(data: ReportData) -> list[dict[str, Any]]:
-    rows = sorted(data.results.rows("funnel", "jobcenter"), key=lambda r: -r["participants"])
+    rows = sorted(data.results.rows("funnel", "jobcenter"), key=lambda r: -(r["participants"] or 0))
     out = []
     for i, r in enumerate(rows):
+        blanked = r["participants"] is None  # small-count suppression (controlling)
         stages = [
-            ("Teilnehmende", int(r["participants"])),
-            ("Praktikum", int(r["internships"])),
-            ("Einstellung", int(r["hired"])),
+            ("Teilnehmende", int(r["participants"] or 0)),
+            ("Praktikum", int(r["internships"] or 0)),
+            ("Einstellung", int(r["hired"] or 0)),
         ]
         out.append(
             {
                 "measure": r["measure_name"] or r["measure"],
-                "participants": fmt.number(r["participants"]),
-                "internships": fmt.number(r["internships"]),
-                "hired": fmt.number(r["hired"]),
-                "hired_after_internship": fmt.number(r["hired_after_internship"]),
-                "chart": charts.funnel(stages) if i < 4 and r["internships"] else "",
+                "participants": _count(r, "participants"),
+                "internships": _count(r, "internships"),
+                "hired": _count(r, "hired"),
+                "hired_after_internship": _count(r, "hired_after_internship"),
+                "chart": charts.funnel(stages)
+                if i < 4 and r["internships"] and not blanked
+                else "",
             }
         )
     return out
