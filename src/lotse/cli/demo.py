@@ -24,6 +24,9 @@ def _reset_sqlite(url: str) -> None:
         Path(parsed.database + suffix).unlink(missing_ok=True)
 
 
+_STATUS_DE = {"active": "aktiv", "integrated": "integriert", "left": "abgemeldet"}
+
+
 def _de(n: float) -> str:
     return f"{n:,.0f}".replace(",", ".")
 
@@ -46,7 +49,9 @@ def print_summary(summary: RegistrySummary) -> None:
         kind = "Fokusgruppe" if p.kind == "focus_group" else "Programm"
         programmes.add_row(f"{p.name} ({p.code})", kind, _de(p.members), _de(p.active_members))
     console.print(programmes)
-    status = ", ".join(f"{k}: {_de(v)}" for k, v in sorted(summary.clients_by_status.items()))
+    status = ", ".join(
+        f"{_STATUS_DE.get(k, k)}: {_de(v)}" for k, v in sorted(summary.clients_by_status.items())
+    )
     console.print(f"Status der Fälle: {status}")
     vacancies = Table(title="Offene Stellen nach Anforderungsniveau")
     for col in ("Niveau", "Stellen", "Plätze"):
