@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lotse.analytics.engine import Parameters, Results
 from lotse.controlling.suppression import SUPPRESSED, suppress, suppress_row
+from lotse.controlling.suppression import suppress_key_row as suppress_row_of_key_figures
 
 
 def _results(tables: dict[str, list[dict[str, object]]]) -> Results:
@@ -56,3 +57,48 @@ def test_the_whole_jobcenter_stays_but_its_small_breakdowns_go() -> None:
     assert out.tables["funnel"][0]["participants"] is None
     assert out.tables["trend"][0]["k2_integrations_12m"] == 1  # trends are not breakdowns
     assert results.tables["key_figures"][1]["elb_stock"] == 2  # the input is left alone
+
+
+def test_three_entries_into_public_employment_blank_their_quota_not_the_site() -> None:
+    # Bitterfeld: 550 eLb, 100 integrations (18.5 %), 3 of them into § 16i/§ 16e jobs.
+    row = {"dimension": "site", "dim_value": "Bitterfeld", "elb_stock": 550,
+           "k2_elb_average_12m": 540.3, "k2_integrations_12m": 100,
+           "k2_integration_quota": 18.5, "k2_public_employment_entries_12m": 3,
+           "k2_public_employment_entry_quota": 0.56}  # fmt: skip
+    out = suppress_row_of_key_figures(row)
+    assert out["k2_integration_quota"] == 18.5
+    assert out["k2_integrations_12m"] == 100
+    assert out["elb_stock"] == 550
+    # 3 / 540.3 = 0.56 %: the quota beside the shown average would give the 3 back.
+    assert out["k2_public_employment_entries_12m"] is None
+    assert out["k2_public_employment_entry_quota"] is None
+    assert out[SUPPRESSED] == ["k2_public_employment_entries_12m"]
+
+
+def test_one_small_part_of_a_split_blanks_the_other_parts_but_not_the_total() -> None:
+    # 20 exits = 15 need ended + 2 reduced + 3 unknown; showing 15 and the total 20 alone
+    # would still leave 2 + 3 together, and showing 15 and 3 would give the 2 back.
+    row = {"dimension": "team", "dim_value": "Job-Turbo", "elb_stock": 200,
+           "k2_elb_average_12m": 190.0, "k2_integrations_12m": 20,
+           "exits_need_ended_12m": 15, "exits_need_reduced_12m": 2,
+           "exits_need_unknown_12m": 3}  # fmt: skip
+    out = suppress_row_of_key_figures(row)
+    assert out["k2_integrations_12m"] == 20
+    assert [out[k] for k in ("exits_need_ended_12m", "exits_need_reduced_12m",
+                             "exits_need_unknown_12m")] == [None, None, None]  # fmt: skip
+    assert sorted(out[SUPPRESSED]) == ["exits_need_reduced_12m", "exits_need_unknown_12m"]
+
+
+def test_a_group_of_three_people_on_average_is_blanked_whole() -> None:
+    row = {
+        "dimension": "officer",
+        "dim_value": "V1",
+        "elb_stock": 6,
+        "k2_elb_average_12m": 3.5,
+        "k2_integrations_12m": 0,
+        "k2_integration_quota": 0.0,
+    }
+    out = suppress_row_of_key_figures(row)
+    assert out["elb_stock"] is None
+    assert out["k2_integration_quota"] is None
+    assert out[SUPPRESSED] == ["k2_elb_average_12m"]
