@@ -36,14 +36,16 @@ _VACANCY_COLUMNS = (
 )  # fmt: skip
 
 
-def client_rows(session: Session, *, active_only: bool = False) -> list[dict[str, Any]]:
-    """Clients as exchange-format rows (``client_id`` = the client's ref, ``target_kldb``)."""
+def client_rows(session: Session, *, caseload_only: bool = False) -> list[dict[str, Any]]:
+    """Clients as exchange-format rows (``client_id`` = the client's ref, ``target_kldb``);
+    ``caseload_only``: the Jobcenter's caseload
+    (:func:`lotse.registry.repository.in_jobcenter_caseload`)."""
     repo = MatchingInputRepository(session)
     targets: dict[int, list[str]] = defaultdict(list)
     for client_id, kldb in session.execute(repo.occupations()):
         targets[client_id].append(kldb)
     rows = []
-    for c in session.scalars(repo.clients(active_only=active_only)):
+    for c in session.scalars(repo.clients(caseload_only=caseload_only)):
         row: dict[str, Any] = {k: getattr(c, k) for k in _CLIENT_COLUMNS}
         row["client_id"] = c.ref
         row["target_kldb"] = targets.get(c.id, [])
@@ -100,7 +102,7 @@ def run_matcher(
     per_opening: int = 2,
     today: date | None = None,
 ) -> MatchResult:
-    """Propose open vacancies to active clients and store the proposals as pending
+    """Propose open vacancies to the Jobcenter's caseload and store the proposals as pending
     (source ``matcher``). Pairs proposed before are not proposed again, and open proposals
     (pending, or accepted and awaiting the outcome) count against K per client and R per
     opening."""
@@ -111,7 +113,7 @@ def run_matcher(
     exclude = {(c, v) for c, v in session.execute(repo.pairs())}
     per_client_q, per_vacancy_q = repo.pending_counts()
     result = propose(
-        client_rows(session, active_only=True), vacancy_rows(session, open_only=True),
+        client_rows(session, caseload_only=True), vacancy_rows(session, open_only=True),
         model=model, per_client=per_client, per_opening=per_opening, today=today,
         exclude=exclude, pending_per_client=dict(session.execute(per_client_q).all()),
         pending_per_vacancy=dict(session.execute(per_vacancy_q).all()),
@@ -177,8 +179,9 @@ def record_outcome(
 
 
 def audit(session: Session, *, seed: int = 0) -> tuple[list[AuditRow], TrainReport]:
-    """The fairness audit on the database: proposal rates of the pending matcher proposals,
-    and predicted (out-of-fold) vs realised hire rates of every proposal with an outcome."""
+    """The fairness audit on the database: proposal rates of the pending matcher proposals
+    among the Jobcenter's caseload (the people the matcher may propose), and predicted
+    (out-of-fold) vs realised hire rates of every proposal with an outcome."""
     from lotse.matching.audit import fairness_audit
 
     training = train(session, seed=seed)
@@ -192,4 +195,5 @@ def audit(session: Session, *, seed: int = 0) -> tuple[list[AuditRow], TrainRepo
         {"client_id": c, "score": s or 0.0}
         for c, s in session.execute(ProposalRepository(session).by_matcher())
     ]
-    return fairness_audit(training.clients, proposals, outcomes), report
+    pool = {str(r["client_id"]) for r in client_rows(session, caseload_only=True)}
+    return fairness_audit(training.clients, proposals, outcomes, pool=pool), report

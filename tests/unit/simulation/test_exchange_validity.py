@@ -71,7 +71,8 @@ def test_status_follows_the_benefit_periods(small: Generated) -> None:
         if not own:  # only Integration Point cases under the AsylbLG have no SGB II period
             assert c["residence_status"].value in ("asylum_pending", "tolerated")
             assert "integration_point" in c["programmes"]
-            assert c["status"].value == "active" and c["officer_id"] is None
+            assert c["status"].value == "active"
+            assert c["officer_id"] is None
             continue
         assert (c["status"].value == "active") == in_benefits(own, small.as_of)
         if c["unemployed_since"] is not None:
