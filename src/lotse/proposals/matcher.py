@@ -1,6 +1,6 @@
-"""The matcher on the database: run it, record decisions (from the command line) and outcomes,
-and feed the outcomes back into the hire model's training data. The web's access-checked
-decision is :func:`lotse.proposals.service.decide`.
+"""The matcher on the database: run it, train the hire model on the recorded outcomes, audit it.
+Decisions and outcomes are recorded, access-checked and audit-logged, by
+:mod:`lotse.proposals.service` (web, API and command line alike).
 
 Services take a session, may flush and never commit; the CLI command (or request) commits.
 """
@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from lotse.domain.codes import ProposalDecision, ProposalOutcome, ProposalSource
-from lotse.errors import InvalidInput, InvalidTransition, Problem
+from lotse.domain.codes import ProposalDecision, ProposalSource
 from lotse.models import Proposal
 from lotse.proposals.repository import MatchingInputRepository, ProposalRepository
 
@@ -131,51 +130,6 @@ def run_matcher(
     )  # fmt: skip
     session.flush()
     return result
-
-
-def record_decision(
-    session: Session,
-    proposal_id: int,
-    *,
-    accepted: bool,
-    reason: str | None = None,
-    user_id: int | None = None,
-    at: datetime | None = None,
-) -> Proposal:
-    """Record an officer's decision on a pending proposal; a rejection needs a reason."""
-    proposal = ProposalRepository(session).get(proposal_id)
-    if proposal.decision != ProposalDecision.PENDING:
-        raise InvalidTransition(
-            f"proposal {proposal_id} was already decided ({proposal.decision.value})"
-        )
-    reason = (reason or "").strip() or None
-    if not accepted and reason is None:
-        raise InvalidInput(Problem("reason", "a rejection needs a reason", column="reason"))
-    proposal.decision = ProposalDecision.ACCEPTED if accepted else ProposalDecision.REJECTED
-    proposal.decision_reason = reason
-    proposal.decided_by_id = user_id
-    proposal.decided_at = at or datetime.now(UTC)
-    session.flush()
-    return proposal
-
-
-def record_outcome(
-    session: Session, proposal_id: int, outcome: ProposalOutcome, *, on: date | None = None
-) -> Proposal:
-    """Record whether an accepted proposal led to a hire; it then counts as training data."""
-    proposal = ProposalRepository(session).get(proposal_id)
-    if proposal.decision != ProposalDecision.ACCEPTED:
-        raise InvalidTransition(
-            f"proposal {proposal_id} is {proposal.decision.value}: only an accepted proposal "
-            "has an outcome"
-        )
-    if proposal.outcome is not None:
-        raise InvalidTransition(f"proposal {proposal_id} already has the outcome "
-                                f"{proposal.outcome.value}")  # fmt: skip
-    proposal.outcome = outcome
-    proposal.outcome_on = on or date.today()
-    session.flush()
-    return proposal
 
 
 def audit(session: Session, *, seed: int = 0) -> tuple[list[AuditRow], TrainReport]:
