@@ -93,8 +93,8 @@ def build_day(session: Session, access: Access, *, now: datetime) -> Day:
     day.worklist = [
         r
         for r in contacts.worklist(
-            session, today=day.today, actor=access.principal.username, clients=scope
-        )
+            session, today=day.today, actor=access.principal.username, clients=scope, log=False
+        )  # the day logs every client it shows in one entry below
         if r.client_id not in due_ids  # shown above with their appointment already
     ]
     proposal_access = access.narrowed("proposal", "list")
