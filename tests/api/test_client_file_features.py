@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from lotse.contacts import service as contacts
 from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import AuditAction, ContactStatus, ParticipationStatus, Role
 from lotse.models import (
@@ -164,8 +165,11 @@ def test_the_invitation_letter_is_a_pdf_and_its_export_is_logged(web: Web) -> No
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    exports = _entries(web, action=AuditAction.EXPORT, client_id=web.seed.client_main)
-    assert {e.entity for e in exports} == {"client", "contact_letter"}
+    # One export, one entry: the client's record was read once.
+    entries = _entries(web, client_id=web.seed.client_main)
+    assert [(e.action, e.entity, e.detail["contact_id"]) for e in entries] == [
+        (AuditAction.EXPORT, "client", web.seed.contact_today)
+    ]
 
 
 def test_not_integrable_assessments_are_added_and_closed(web: Web) -> None:
@@ -281,3 +285,22 @@ def test_the_day_needs_as_many_queries_for_twenty_clients_as_for_one(web: Web) -
     after = _queries_for_day(web)
     # No query per client: the page reads lists, whatever their length.
     assert after == before
+
+
+def test_the_officers_day_logs_the_clients_it_shows_in_one_entry(web: Web) -> None:
+    browser = web.browser(Role.OFFICER)
+    with Session(web.engine) as session:
+        before = session.scalar(sa.select(sa.func.max(AuditEntry.id))) or 0
+    assert browser.get("/day").status_code == 200
+    with Session(web.engine) as session:
+        new = session.scalars(sa.select(AuditEntry).where(AuditEntry.id > before)).all()
+    # The seed gives Anna overdue contacts, so the worklist is on the page. The day logs the
+    # clients it shows as a list read (the pending proposals' list logs its own); the worklist
+    # adds no second entry for the same read.
+    assert {(e.action, e.entity, e.entity_id) for e in new} == {
+        (AuditAction.READ, "client_list", "day")
+    }
+    with Session(web.engine) as session:
+        overdue = {r.client_id for r in contacts.worklist(session, today=date.today(), actor="t")}
+    assert overdue
+    assert any(overdue & set(e.detail["client_ids"]) for e in new)

@@ -16,14 +16,41 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.access import audit
-from lotse.access.policy import Scope
-from lotse.access.principal import Access
+from lotse.access.policy import Policy, Scope
+from lotse.access.principal import Access, Principal
 from lotse.access.scoping import client_condition
 from lotse.domain.codes import AuditAction
 from lotse.errors import NotFound, PermissionDenied
 from lotse.models import Client
 
 CLIENT_ENTITY = "client"
+
+
+def grant(
+    session: Session,
+    principal: Principal,
+    policy: Policy,
+    resource: str,
+    action: str,
+    *,
+    detail: dict[str, Any] | None = None,
+) -> Access:
+    """The access ``policy`` gives ``principal`` for ``action`` on ``resource``; a refusal is
+    audit-logged (kept when the transaction fails) and raises :class:`PermissionDenied`.
+
+    For entry points other than a web request (the CLI), which checks with ``Guard``."""
+    scope = policy.scope(principal.role, resource, action)
+    if scope is None:
+        audit.record(
+            session,
+            principal=principal,
+            action=AuditAction.DENIED,
+            entity=resource,
+            detail={"action": action} | (detail or {}),
+            survive_rollback=True,
+        )
+        raise PermissionDenied(f"your role ({principal.role.value}) may not {action} {resource}")
+    return Access(principal, resource, action, scope, policy)
 
 
 def client_filter(access: Access) -> ColumnElement[bool]:

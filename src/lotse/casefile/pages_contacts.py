@@ -119,10 +119,17 @@ def letter(
 ) -> Response:
     """The invitation letter (German, plus the client's language) as PDF."""
     client = gate.open_client(
-        session, access, client_id, action=AuditAction.EXPORT, what="contact_letter"
+        session,
+        access,
+        client_id,
+        action=AuditAction.EXPORT,
+        what="contact_letter",
+        detail={"contact_id": contact_id},
     )
     owned(session.get(Contact, contact_id), client, "contact")
-    pdf = invitation_pdf(session, contact_id, actor=access.principal.username, today=today())
+    pdf = invitation_pdf(
+        session, contact_id, actor=access.principal.username, today=today(), log=False
+    )
     return Response(
         pdf,
         media_type="application/pdf",

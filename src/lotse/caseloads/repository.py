@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from lotse.domain.cefr import CefrLevel
-from lotse.domain.codes import ClientStatus
 from lotse.models import Client, Officer, Programme, ProgrammeMembership, Site, Team
+from lotse.registry.repository import in_jobcenter_caseload
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,7 @@ class CaseloadRepository:
         ]
 
     def active_clients(self) -> list[ClientRow]:
+        """The Jobcenter's caseload (:func:`~lotse.registry.repository.in_jobcenter_caseload`)."""
         stmt = (
             sa.select(
                 Client.id,
@@ -83,7 +84,7 @@ class CaseloadRepository:
                 Client.german_level,
                 Client.languages,
             )
-            .where(Client.status == ClientStatus.ACTIVE)
+            .where(in_jobcenter_caseload())
             .order_by(Client.id)
         )
         return [

@@ -45,9 +45,19 @@ def engine() -> Engine:
 
 @contextmanager
 def db_session() -> Iterator[Session]:
-    """One transaction for one command: commits on success, rolls back on any error."""
+    """One transaction for one command: commits on success, rolls back on any error (audit
+    entries marked to survive a rollback, such as a refused access, are written all the same,
+    as for a web request)."""
+    from lotse.access import audit
+
     with session_scope(engine()) as session:
-        yield session
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            audit.replay_after_rollback(session)
+            raise
+        audit.forget_kept(session)
 
 
 def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:

@@ -33,7 +33,7 @@ def _de(n: float) -> str:
 
 def print_summary(summary: RegistrySummary) -> None:
     sites = Table(title="Standorte")
-    for col in ("Standort", "Kund:innen", "davon aktiv", "Fachkräfte", "Schlüssel 1:x"):
+    for col in ("Standort", "Kund:innen", "davon in JC-Betreuung", "Fachkräfte", "Schlüssel 1:x"):
         sites.add_column(col, justify="left" if col == "Standort" else "right")
     for s in summary.sites:
         ratio = "–" if s.ratio is None else _de(s.ratio)
@@ -43,7 +43,7 @@ def print_summary(summary: RegistrySummary) -> None:
                   "")  # fmt: skip
     console.print(sites)
     programmes = Table(title="Kund:innen nach Programm")
-    for col in ("Programm", "Art", "Mitglieder", "davon aktiv"):
+    for col in ("Programm", "Art", "Mitglieder", "davon in JC-Betreuung"):
         programmes.add_column(col, justify="left" if col in ("Programm", "Art") else "right")
     for p in summary.programmes:
         kind = "Fokusgruppe" if p.kind == "focus_group" else "Programm"

@@ -2,7 +2,9 @@
 
 ``lotse match --data DIR --out proposals.csv`` works on an exchange-format folder; the
 subcommands ``train``, ``run``, ``audit`` work on the database (``train`` and ``audit`` also on
-a folder with ``--data``), ``decide`` and ``outcome`` record what became of a proposal.
+a folder with ``--data``), ``decide`` and ``outcome`` record what became of a proposal, as a
+named user through the same access check and audit log as the web
+(:mod:`lotse.proposals.service`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -21,6 +23,9 @@ from lotse.cli._common import console, db_session, err_console, handle_errors
 from lotse.config import get_settings
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lotse.access.principal import Access
     from lotse.matching.audit import AuditRow
     from lotse.matching.model import HireModel, TrainReport
     from lotse.matching.pipeline import MatchResult
@@ -263,18 +268,48 @@ def audit_cmd(data: DataOpt = None, per_client: KOpt = 3, per_opening: ROpt = 2)
     _print_audit(fairness_audit(clients, result.proposals, outcomes), report)
 
 
+UserOpt = Annotated[
+    str,
+    typer.Option(
+        "--user", help="who decides: a Lotse user name (the same access check as on the web)"
+    ),
+]
+
+
+def _access(session: Session, username: str, action: str) -> Access:
+    """The proposal access of ``username`` as the web's guard would grant it."""
+    from lotse.access.authentication import principal_for
+    from lotse.access.gate import grant
+    from lotse.access.repository import UserAuthRepository
+    from lotse.api.app import build_policy
+    from lotse.api.features import discover
+    from lotse.errors import PermissionDenied
+
+    user = UserAuthRepository(session).by_username(username)
+    principal = principal_for(session, user.id) if user is not None else None
+    if principal is None:
+        raise PermissionDenied(f"no active user {username!r}")
+    return grant(session, principal, build_policy(discover()), "proposal", action)
+
+
 @app.command("decide")
 @handle_errors
 def decide_cmd(
     proposal_id: int,
     accept: Annotated[bool, typer.Option("--accept/--reject", help="accept or reject")],
+    user: UserOpt,
     reason: Annotated[str | None, typer.Option(help="why (required for a rejection)")] = None,
 ) -> None:
     """Record a placement officer's decision on a proposal."""
-    from lotse.proposals import matcher
+    from lotse.domain.codes import ProposalDecision
+    from lotse.proposals import service
 
+    decision = ProposalDecision.ACCEPTED if accept else ProposalDecision.REJECTED
     with db_session() as session:
-        p = matcher.record_decision(session, proposal_id, accepted=accept, reason=reason)
+        access = _access(session, user, "decide")
+        p = service.decide(
+            session, access, proposal_id, decision=decision, reason=reason, now=datetime.now(UTC)
+        )
         console.print(f"Vorschlag {p.id}: {p.decision.value}", highlight=False)
 
 
@@ -283,19 +318,25 @@ def decide_cmd(
 def outcome_cmd(
     proposal_id: int,
     result: Annotated[str, typer.Argument(help="hired or not_hired")],
+    user: UserOpt,
     on: Annotated[str | None, typer.Option(help="date of the outcome (ISO)")] = None,
 ) -> None:
     """Record whether an accepted proposal led to a hire (it then feeds the next training)."""
     from lotse.domain.codes import ProposalOutcome
     from lotse.errors import InvalidInput, Problem
-    from lotse.proposals import matcher
+    from lotse.proposals import service
 
     try:
         outcome = ProposalOutcome(result)
     except ValueError:
         raise InvalidInput(Problem("outcome", "must be hired or not_hired", value=result)) from None
     with db_session() as session:
-        p = matcher.record_outcome(
-            session, proposal_id, outcome, on=date.fromisoformat(on) if on else None
+        access = _access(session, user, "decide")
+        p = service.record_outcome(
+            session,
+            access,
+            proposal_id,
+            outcome=outcome,
+            on=date.fromisoformat(on) if on else date.today(),
         )
         console.print(f"Vorschlag {p.id}: {p.outcome.value if p.outcome else ''}")

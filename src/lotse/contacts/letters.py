@@ -102,8 +102,12 @@ def render_pdf(html: str) -> bytes:
     return bytes(HTML(string=html).write_pdf())
 
 
-def invitation_pdf(session: Session, contact_id: int, *, actor: str, today: date) -> bytes:
-    """The invitation letter for a planned contact, as PDF (the export is audit-logged)."""
+def invitation_pdf(
+    session: Session, contact_id: int, *, actor: str, today: date, log: bool = True
+) -> bytes:
+    """The invitation letter for a planned contact, as PDF (the export is audit-logged unless
+    ``log`` is false: the caller logged it already, like the web's access gate, so that one
+    export makes one entry)."""
     contact = session.get(Contact, contact_id)
     if contact is None:
         raise NotFound(f"contact {contact_id} not found")
@@ -122,6 +126,8 @@ def invitation_pdf(session: Session, contact_id: int, *, actor: str, today: date
         channel=contact.channel,
         today=today,
     )
+    if not log:
+        return render_pdf(render_html(data))
     record(
         session,
         actor=actor,

@@ -14,7 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
 from lotse.domain.cefr import CefrLevel
-from lotse.domain.codes import ClientStatus, ContactStatus
+from lotse.domain.codes import ContactStatus
 from lotse.models import (
     Client,
     Contact,
@@ -26,6 +26,7 @@ from lotse.models import (
     Site,
 )
 from lotse.planning.calendar import BERLIN
+from lotse.registry.repository import in_jobcenter_caseload
 
 Narrowing = ColumnElement[bool] | None
 """An optional SQL condition on ``Client`` (e.g. a user's row scope) that narrows a query."""
@@ -154,7 +155,7 @@ class ContactRepository(Repository[Contact]):
                 Client.german_level,
                 Client.languages,
             )
-            .where(Client.status == ClientStatus.ACTIVE)
+            .where(in_jobcenter_caseload())
             .order_by(Client.id)
         )
         if clients is not None:

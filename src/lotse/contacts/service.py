@@ -215,11 +215,14 @@ def worklist(
     regular_density: float = REGULAR_DENSITY,
     grace_days: int = 0,
     clients: Narrowing = None,
+    log: bool = True,
 ) -> list[WorklistRow]:
     """Clients whose next contact is overdue and not planned, most overdue first.
 
     ``clients`` (an SQL condition on ``Client``, e.g. a user's row scope) narrows every query,
-    so a caseload's worklist reads that caseload only.
+    so a caseload's worklist reads that caseload only. The read is audit-logged as one entry,
+    unless ``log`` is false because the caller logs the clients it shows itself (the
+    officer's day), so that one read makes one entry.
 
     Overdue: the last held contact (or, without one, the start of the programme membership)
     lies more than one interval of the client's density (plus ``grace_days``) in the past, and
@@ -266,7 +269,7 @@ def worklist(
             )
         )
     rows.sort(key=lambda r: (-r.days_overdue, r.client_ref))
-    if rows:
+    if rows and log:
         record(
             session,
             actor=actor,

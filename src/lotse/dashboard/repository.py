@@ -7,8 +7,9 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from lotse.domain.codes import ClientStatus, IntegrationKind
+from lotse.domain.codes import IntegrationKind
 from lotse.models import Client, JobStart, Programme, ProgrammeMembership, Site
+from lotse.registry.repository import in_jobcenter_caseload
 
 
 def members_per_programme(session: Session, *, on: date) -> list[tuple[str, str, int]]:
@@ -47,7 +48,7 @@ def job_starts_by_month(
 def active_clients_per_site(session: Session) -> list[tuple[str, int]]:
     statement = (
         sa.select(Site.name, sa.func.count(Client.id))
-        .outerjoin(Client, sa.and_(Client.site_id == Site.id, Client.status == ClientStatus.ACTIVE))
+        .outerjoin(Client, sa.and_(Client.site_id == Site.id, in_jobcenter_caseload()))
         .group_by(Site.id, Site.name)
         .order_by(Site.name)
     )

@@ -20,7 +20,7 @@ from lotse.access.principal import Access
 from lotse.contacts import service as contacts
 from lotse.contacts.schemas import WorklistRow
 from lotse.day.repository import DayRepository
-from lotse.domain.codes import ClientStatus, ProposalDecision
+from lotse.domain.codes import ProposalDecision
 from lotse.kooperationsplan import service as plans
 from lotse.kooperationsplan.schemas import OverduePlan
 from lotse.measures import service as measures
@@ -30,6 +30,7 @@ from lotse.not_integrable.schemas import OverdueReview
 from lotse.proposals import service as proposals
 from lotse.recognition import service as recognition
 from lotse.recognition.schemas import RecognitionStatus
+from lotse.registry.repository import jobcenter_caseload
 from lotse.web.i18n import TIMEZONE
 
 
@@ -73,9 +74,7 @@ def free_seats_for(
     )
     if not rows:
         return []
-    clients = session.scalars(
-        sa.select(Client).where(Client.status == ClientStatus.ACTIVE, gate.client_filter(access))
-    ).all()
+    clients = session.scalars(jobcenter_caseload().where(gate.client_filter(access))).all()
     fitting = measures.eligible_clients(session, clients, [m.code for _, m, _ in rows], on=today)
     seats = [
         FreeSeats(run, measure, int(free), len(fitting.get(measure.code, [])))
@@ -94,8 +93,8 @@ def build_day(session: Session, access: Access, *, now: datetime) -> Day:
     day.worklist = [
         r
         for r in contacts.worklist(
-            session, today=day.today, actor=access.principal.username, clients=scope
-        )
+            session, today=day.today, actor=access.principal.username, clients=scope, log=False
+        )  # the day logs every client it shows in one entry below
         if r.client_id not in due_ids  # shown above with their appointment already
     ]
     proposal_access = access.narrowed("proposal", "list")

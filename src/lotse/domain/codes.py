@@ -34,6 +34,14 @@ class ResidenceStatus(StrEnum):
     OTHER_PERMIT = "other_permit"
 
 
+ASYLBLG_STATUSES: frozenset[ResidenceStatus] = frozenset(
+    {ResidenceStatus.ASYLUM_PENDING, ResidenceStatus.TOLERATED}
+)
+"""Residence statuses whose holders receive benefits under the AsylbLG and are therefore no
+eLb (§ 7 Abs. 1 Satz 2 Nr. 3 SGB II): the Agentur für Arbeit (SGB III), not the Jobcenter,
+places them until a protection status is granted (domain.md §7)."""
+
+
 class IntegrationCourseState(StrEnum):
     NONE = "none"
     ATTENDING = "attending"

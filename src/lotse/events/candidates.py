@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from lotse.domain.codes import ClientStatus
+from lotse.domain.codes import ASYLBLG_STATUSES, ClientStatus
 from lotse.models import Client, EmployerEvent
 from lotse.planning.ranking import CandidateRanker, TransparentRanking
 
@@ -36,11 +36,13 @@ class CandidateEligibility(Protocol):
 
 
 class WorkPermitEligibility:
-    """An active case, and the person may take up work."""
+    """An active case of the Jobcenter, and the person may take up work."""
 
     def check(self, client: Client, event: EmployerEvent) -> Verdict:
         if client.status is not ClientStatus.ACTIVE:
             return Verdict(False, f"Fall {client.status.value}")
+        if client.residence_status in ASYLBLG_STATUSES:  # § 7 Abs. 1 S. 2 Nr. 3 SGB II
+            return Verdict(False, "AsylbLG: die Agentur für Arbeit vermittelt")
         if client.work_permitted is not True:
             return Verdict(False, "keine Arbeitserlaubnis erfasst")
         return Verdict(True, "aktiver Fall mit Arbeitserlaubnis")

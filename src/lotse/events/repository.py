@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
-from lotse.domain.codes import ClientStatus
 from lotse.models import (
     Client,
     ClientOccupation,
@@ -22,6 +21,7 @@ from lotse.models import (
     Vacancy,
     event_vacancies,
 )
+from lotse.registry.repository import jobcenter_caseload
 
 
 class EventRepository(Repository[EmployerEvent]):
@@ -64,8 +64,9 @@ class EventRepository(Repository[EmployerEvent]):
     def active_clients(
         self, exclude: set[int], clients: ColumnElement[bool] | None = None
     ) -> list[Client]:
-        """Active clients not in ``exclude``, narrowed by ``clients`` (an SQL condition)."""
-        stmt = sa.select(Client).where(Client.status == ClientStatus.ACTIVE).order_by(Client.id)
+        """The Jobcenter's caseload without ``exclude``, narrowed by ``clients`` (an SQL
+        condition)."""
+        stmt = jobcenter_caseload().order_by(Client.id)
         if clients is not None:
             stmt = stmt.where(clients)
         return [c for c in self.session.scalars(stmt) if c.id not in exclude]

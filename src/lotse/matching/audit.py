@@ -19,7 +19,7 @@ rank. Per group it reports:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +63,7 @@ def fairness_audit(
     outcomes: Iterable[tuple[str, float, int]] = (),
     *,
     min_group: int = 30,
+    pool: Collection[str] | None = None,
 ) -> list[AuditRow]:
     """Proposal rates and calibration per origin group and per gender.
 
@@ -75,6 +76,8 @@ def fairness_audit(
     outcomes : ``(client_id, predicted probability, 1 hired / 0 not)`` of past proposals.
     min_group : groups with fewer active clients are shown but are not the reference of the
         impact ratio (a group of eight says little).
+    pool : the ids of the clients the matcher may propose (on the database: the Jobcenter's
+        caseload); default: every active client. Only they count as clients of a group.
 
     Examples
     --------
@@ -99,7 +102,8 @@ def fairness_audit(
         status = getattr(r.get("status"), "value", r.get("status"))
         g = _groups(r)
         group_of[str(r["client_id"])] = g
-        if status in (None, "active"):
+        in_pool = pool is None or str(r["client_id"]) in pool
+        if status in (None, "active") and in_pool:
             for dim, name in g.items():
                 members[dim, name] += 1
                 if r.get("work_permitted") is not False:

@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
-from lotse.domain.codes import ClientStatus, NotIntegrableReason
+from lotse.domain.codes import NotIntegrableReason
 from lotse.models import Client, NotIntegrableAssessment, Programme, ProgrammeMembership
+from lotse.registry.repository import in_jobcenter_caseload
 
 SelectT = TypeVar("SelectT", bound="sa.Select[*tuple[Any, ...]]")
 
@@ -76,18 +77,19 @@ class AssessmentRepository(Repository[NotIntegrableAssessment]):
         return self.session.execute(stmt).all()
 
     def active_clients(self, on: date, site_id: int | None, programme: str | None) -> int:
-        stmt = sa.select(sa.func.count(Client.id)).where(Client.status == ClientStatus.ACTIVE)
+        stmt = sa.select(sa.func.count(Client.id)).where(in_jobcenter_caseload())
         return int(self.session.scalar(_scoped(stmt, site_id, programme, on)) or 0)
 
     def open_by_reason(
         self, on: date, site_id: int | None, programme: str | None
     ) -> tuple[dict[NotIntegrableReason, int], int]:
-        """Active clients with an open assessment per reason, and such clients in total."""
+        """Clients of the Jobcenter's caseload with an open assessment per reason, and such
+        clients in total."""
         base = (
             sa.select(NotIntegrableAssessment.reason, sa.func.count(sa.distinct(Client.id)))
             .join(Client, Client.id == NotIntegrableAssessment.client_id)
             .where(
-                Client.status == ClientStatus.ACTIVE,
+                in_jobcenter_caseload(),
                 NotIntegrableAssessment.assessed_on <= on,
                 sa.or_(
                     NotIntegrableAssessment.closed_on.is_(None),
@@ -101,7 +103,7 @@ class AssessmentRepository(Repository[NotIntegrableAssessment]):
             sa.select(sa.func.count(sa.distinct(Client.id)))
             .join(NotIntegrableAssessment, NotIntegrableAssessment.client_id == Client.id)
             .where(
-                Client.status == ClientStatus.ACTIVE,
+                in_jobcenter_caseload(),
                 NotIntegrableAssessment.assessed_on <= on,
                 sa.or_(
                     NotIntegrableAssessment.closed_on.is_(None),

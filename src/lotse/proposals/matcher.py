@@ -1,6 +1,6 @@
-"""The matcher on the database: run it, record decisions (from the command line) and outcomes,
-and feed the outcomes back into the hire model's training data. The web's access-checked
-decision is :func:`lotse.proposals.service.decide`.
+"""The matcher on the database: run it, train the hire model on the recorded outcomes, audit it.
+Decisions and outcomes are recorded, access-checked and audit-logged, by
+:mod:`lotse.proposals.service` (web, API and command line alike).
 
 Services take a session, may flush and never commit; the CLI command (or request) commits.
 """
@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from lotse.domain.codes import ProposalDecision, ProposalOutcome, ProposalSource
-from lotse.errors import InvalidInput, InvalidTransition, Problem
+from lotse.domain.codes import ProposalDecision, ProposalSource
 from lotse.models import Proposal
 from lotse.proposals.repository import MatchingInputRepository, ProposalRepository
 
@@ -36,14 +35,16 @@ _VACANCY_COLUMNS = (
 )  # fmt: skip
 
 
-def client_rows(session: Session, *, active_only: bool = False) -> list[dict[str, Any]]:
-    """Clients as exchange-format rows (``client_id`` = the client's ref, ``target_kldb``)."""
+def client_rows(session: Session, *, caseload_only: bool = False) -> list[dict[str, Any]]:
+    """Clients as exchange-format rows (``client_id`` = the client's ref, ``target_kldb``);
+    ``caseload_only``: the Jobcenter's caseload
+    (:func:`lotse.registry.repository.in_jobcenter_caseload`)."""
     repo = MatchingInputRepository(session)
     targets: dict[int, list[str]] = defaultdict(list)
     for client_id, kldb in session.execute(repo.occupations()):
         targets[client_id].append(kldb)
     rows = []
-    for c in session.scalars(repo.clients(active_only=active_only)):
+    for c in session.scalars(repo.clients(caseload_only=caseload_only)):
         row: dict[str, Any] = {k: getattr(c, k) for k in _CLIENT_COLUMNS}
         row["client_id"] = c.ref
         row["target_kldb"] = targets.get(c.id, [])
@@ -100,7 +101,7 @@ def run_matcher(
     per_opening: int = 2,
     today: date | None = None,
 ) -> MatchResult:
-    """Propose open vacancies to active clients and store the proposals as pending
+    """Propose open vacancies to the Jobcenter's caseload and store the proposals as pending
     (source ``matcher``). Pairs proposed before are not proposed again, and open proposals
     (pending, or accepted and awaiting the outcome) count against K per client and R per
     opening."""
@@ -111,7 +112,7 @@ def run_matcher(
     exclude = {(c, v) for c, v in session.execute(repo.pairs())}
     per_client_q, per_vacancy_q = repo.pending_counts()
     result = propose(
-        client_rows(session, active_only=True), vacancy_rows(session, open_only=True),
+        client_rows(session, caseload_only=True), vacancy_rows(session, open_only=True),
         model=model, per_client=per_client, per_opening=per_opening, today=today,
         exclude=exclude, pending_per_client=dict(session.execute(per_client_q).all()),
         pending_per_vacancy=dict(session.execute(per_vacancy_q).all()),
@@ -131,54 +132,10 @@ def run_matcher(
     return result
 
 
-def record_decision(
-    session: Session,
-    proposal_id: int,
-    *,
-    accepted: bool,
-    reason: str | None = None,
-    user_id: int | None = None,
-    at: datetime | None = None,
-) -> Proposal:
-    """Record an officer's decision on a pending proposal; a rejection needs a reason."""
-    proposal = ProposalRepository(session).get(proposal_id)
-    if proposal.decision != ProposalDecision.PENDING:
-        raise InvalidTransition(
-            f"proposal {proposal_id} was already decided ({proposal.decision.value})"
-        )
-    reason = (reason or "").strip() or None
-    if not accepted and reason is None:
-        raise InvalidInput(Problem("reason", "a rejection needs a reason", column="reason"))
-    proposal.decision = ProposalDecision.ACCEPTED if accepted else ProposalDecision.REJECTED
-    proposal.decision_reason = reason
-    proposal.decided_by_id = user_id
-    proposal.decided_at = at or datetime.now(UTC)
-    session.flush()
-    return proposal
-
-
-def record_outcome(
-    session: Session, proposal_id: int, outcome: ProposalOutcome, *, on: date | None = None
-) -> Proposal:
-    """Record whether an accepted proposal led to a hire; it then counts as training data."""
-    proposal = ProposalRepository(session).get(proposal_id)
-    if proposal.decision != ProposalDecision.ACCEPTED:
-        raise InvalidTransition(
-            f"proposal {proposal_id} is {proposal.decision.value}: only an accepted proposal "
-            "has an outcome"
-        )
-    if proposal.outcome is not None:
-        raise InvalidTransition(f"proposal {proposal_id} already has the outcome "
-                                f"{proposal.outcome.value}")  # fmt: skip
-    proposal.outcome = outcome
-    proposal.outcome_on = on or date.today()
-    session.flush()
-    return proposal
-
-
 def audit(session: Session, *, seed: int = 0) -> tuple[list[AuditRow], TrainReport]:
-    """The fairness audit on the database: proposal rates of the pending matcher proposals,
-    and predicted (out-of-fold) vs realised hire rates of every proposal with an outcome."""
+    """The fairness audit on the database: proposal rates of the pending matcher proposals
+    among the Jobcenter's caseload (the people the matcher may propose), and predicted
+    (out-of-fold) vs realised hire rates of every proposal with an outcome."""
     from lotse.matching.audit import fairness_audit
 
     training = train(session, seed=seed)
@@ -192,4 +149,5 @@ def audit(session: Session, *, seed: int = 0) -> tuple[list[AuditRow], TrainRepo
         {"client_id": c, "score": s or 0.0}
         for c, s in session.execute(ProposalRepository(session).by_matcher())
     ]
-    return fairness_audit(training.clients, proposals, outcomes), report
+    pool = {str(r["client_id"]) for r in client_rows(session, caseload_only=True)}
+    return fairness_audit(training.clients, proposals, outcomes, pool=pool), report

@@ -12,13 +12,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from lotse.db.repository import Repository
 from lotse.domain.codes import (
-    ClientStatus,
     ProposalDecision,
     ProposalOutcome,
     ProposalSource,
     VacancyStatus,
 )
 from lotse.models import Client, ClientOccupation, Employer, Proposal, Vacancy
+from lotse.registry.repository import jobcenter_caseload
 
 ProposalRow = sa.Row[Proposal, Vacancy, Employer, Client]
 
@@ -116,11 +116,10 @@ class MatchingInputRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def clients(self, *, active_only: bool) -> sa.Select[Client]:
-        stmt = sa.select(Client).order_by(Client.id)
-        if active_only:
-            stmt = stmt.where(Client.status == ClientStatus.ACTIVE)
-        return stmt
+    def clients(self, *, caseload_only: bool) -> sa.Select[Client]:
+        """All clients, or only the Jobcenter's caseload (the people it may propose)."""
+        stmt = jobcenter_caseload() if caseload_only else sa.select(Client)
+        return stmt.order_by(Client.id)
 
     def occupations(self) -> sa.Select[int, str]:
         return sa.select(ClientOccupation.client_id, ClientOccupation.kldb).order_by(

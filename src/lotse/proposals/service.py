@@ -1,9 +1,12 @@
-"""Listing proposals within a user's scope, and deciding one."""
+"""Listing proposals within a user's scope, deciding one and recording its outcome.
+
+The web, the API and the command line (``lotse match decide`` / ``outcome``) all go through
+these functions: the same access check and the same audit entries."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -12,7 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from lotse.access import gate
 from lotse.access.policy import Scope
 from lotse.access.principal import Access
-from lotse.domain.codes import AuditAction, ProposalDecision
+from lotse.domain.codes import AuditAction, ProposalDecision, ProposalOutcome
 from lotse.errors import InvalidInput, InvalidTransition, NotFound, Problem
 from lotse.models import Client, Proposal
 from lotse.proposals.repository import ProposalRepository, ProposalRow
@@ -116,5 +119,40 @@ def decide(
     proposal.decision_reason = reason
     proposal.decided_by_id = access.principal.user_id
     proposal.decided_at = now
+    session.flush()
+    return proposal
+
+
+def record_outcome(
+    session: Session,
+    access: Access,
+    proposal_id: int,
+    *,
+    outcome: ProposalOutcome,
+    on: date,
+) -> Proposal:
+    """Record whether an accepted proposal led to a hire; it then counts as training data."""
+    proposal = session.get(Proposal, proposal_id)
+    if proposal is None:
+        raise NotFound(f"proposal {proposal_id} not found")
+    gate.open_client(
+        session,
+        access,
+        proposal.client_id,
+        action=AuditAction.UPDATE,
+        what="proposal",
+        detail={"proposal_id": proposal.id, "outcome": outcome.value},
+    )
+    if proposal.decision is not ProposalDecision.ACCEPTED:
+        raise InvalidTransition(
+            f"proposal {proposal.id} is {proposal.decision.value}: only an accepted proposal "
+            "has an outcome"
+        )
+    if proposal.outcome is not None:
+        raise InvalidTransition(
+            f"proposal {proposal.id} already has the outcome {proposal.outcome.value}"
+        )
+    proposal.outcome = outcome
+    proposal.outcome_on = on
     session.flush()
     return proposal

@@ -1,4 +1,5 @@
-"""Counting queries over the registry (sites, officers, clients, programmes, vacancies)."""
+"""Counting queries over the registry (sites, officers, clients, programmes, vacancies), and
+the one definition of the Jobcenter's caseload that every feature uses."""
 
 from __future__ import annotations
 
@@ -6,9 +7,56 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from lotse.domain.codes import ClientStatus, ProgrammeKind, VacancyStatus
-from lotse.models import Client, Officer, Programme, ProgrammeMembership, Site, Vacancy
+from lotse.domain.agencies import Agency
+from lotse.domain.codes import ASYLBLG_STATUSES, ClientStatus, ProgrammeKind, VacancyStatus
+from lotse.domain.integration_point import CaseStatus
+from lotse.models import (
+    Client,
+    IntegrationCase,
+    Officer,
+    Programme,
+    ProgrammeMembership,
+    Site,
+    Vacancy,
+)
+
+__all__ = ["RegistryRepository", "in_jobcenter_caseload", "jobcenter_caseload"]
+
+
+def in_jobcenter_caseload() -> ColumnElement[bool]:
+    """Whether a client is in the Jobcenter's caseload: a person its placement officers work.
+
+    That is a client whose case is active, who is not under the AsylbLG and whom no open
+    Integration Point case led by the Agentur für Arbeit holds:
+
+    * people with an Aufenthaltsgestattung (``asylum_pending``) or a Duldung (``tolerated``)
+      receive benefits under the AsylbLG and are no eLb (§ 7 Abs. 1 Satz 2 Nr. 3 SGB II); the
+      Agentur für Arbeit (SGB III) places them (domain.md §7);
+    * at an Integration Point the lead agency works the case; before the asylum decision that
+      is the Agentur für Arbeit, and the Jobcenter takes over with the handover.
+
+    A client whose residence status is unknown counts (the Jobcenter holds the case). The key
+    figures are not defined by this: they count benefit periods (§ 48a SGB II).
+    """
+    led_by_the_agency = sa.select(IntegrationCase.client_id).where(
+        IntegrationCase.lead_agency == Agency.EMPLOYMENT_AGENCY,
+        IntegrationCase.status == CaseStatus.OPEN,
+    )
+    return sa.and_(
+        Client.status == ClientStatus.ACTIVE,
+        sa.or_(
+            Client.residence_status.is_(None),
+            Client.residence_status.not_in(sorted(ASYLBLG_STATUSES)),
+        ),
+        Client.id.not_in(led_by_the_agency),
+    )
+
+
+def jobcenter_caseload() -> sa.Select[Client]:
+    """The clients of :func:`in_jobcenter_caseload`, as a statement callers can narrow."""
+    return sa.select(Client).where(in_jobcenter_caseload())
 
 
 class RegistryRepository:
@@ -16,8 +64,8 @@ class RegistryRepository:
         self.session = session
 
     def clients_per_site(self) -> Sequence[sa.Row[str, int, int]]:
-        """Per site: all clients and active clients."""
-        active = sa.func.sum(sa.case((Client.status == ClientStatus.ACTIVE, 1), else_=0))
+        """Per site: all clients and those in the Jobcenter's caseload."""
+        active = sa.func.sum(sa.case((in_jobcenter_caseload(), 1), else_=0))
         stmt = (
             sa.select(Site.name, sa.func.count(Client.id), sa.func.coalesce(active, 0))
             .select_from(Site)
@@ -37,8 +85,9 @@ class RegistryRepository:
         return {name: int(n) for name, n in self.session.execute(stmt).all()}
 
     def members_per_programme(self) -> Sequence[sa.Row[str, str, ProgrammeKind, int, int]]:
-        """Per programme: code, name, kind, current members and those of them with active cases."""
-        active = sa.func.sum(sa.case((Client.status == ClientStatus.ACTIVE, 1), else_=0))
+        """Per programme: code, name, kind, current members and those of them in the Jobcenter's
+        caseload."""
+        active = sa.func.sum(sa.case((in_jobcenter_caseload(), 1), else_=0))
         stmt = (
             sa.select(
                 Programme.code,

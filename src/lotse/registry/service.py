@@ -19,7 +19,7 @@ class SiteLine:
 
     @property
     def ratio(self) -> float | None:
-        """Active clients per officer (the caseload ratio), if the site has officers."""
+        """Clients of the Jobcenter's caseload per officer (the caseload ratio), if any officers."""
         return self.active_clients / self.officers if self.officers else None
 
 

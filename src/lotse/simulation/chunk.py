@@ -101,7 +101,13 @@ def _tags(shared: Shared, people: People, timelines: list[Timeline]) -> list[lis
         if seg is not None and (exit_day is None or exit_day >= shared.starts[seg.programme]):
             mine.append(seg.programme)
         refugee = origins.CATEGORIES[int(people.origin[i])] in origins.REFUGEE_CATEGORIES
-        if plan.profile.job_turbo and refugee and (exit_day is None or exit_day >= jt_start):
+        in_sgb2 = bool(tl.spells)  # the Job-Turbo serves refugees in SGB II only
+        if (
+            plan.profile.job_turbo
+            and refugee
+            and in_sgb2
+            and (exit_day is None or exit_day >= jt_start)
+        ):
             mine.append("job_turbo")
         tags.append(sorted(mine))
     return tags
@@ -139,6 +145,9 @@ def build_chunk(
     course = _courses(plan, people, timelines, rng)
     tags = _tags(shared, people, timelines)
     officers = shared.org.assign(rng, _team_keys(shared, people, tags))
+    for i, tl in enumerate(timelines):
+        if not tl.spells:  # an Integration Point case led by the Agentur für Arbeit
+            officers[i] = None
     proposals = draw_proposals(plan, shared.labour, shared.region, people, timelines, rng)
 
     def day(t: int | None) -> date | None:

@@ -156,7 +156,8 @@ def generate(
     """Write a synthetic Jobcenter to ``out`` and return what was written.
 
     ``clients`` is the number of eLb at ``as_of`` (default: the profile's published size);
-    ``clients.csv`` also holds the people who left during the 36 months before. Nothing is
+    ``clients.csv`` also holds the people who left during the 36 months before and, for an
+    Integration Point, its cases still under the AsylbLG (no benefit period). Nothing is
     written when anything fails; an existing export in ``out`` is refused unless
     ``overwrite``.
     """

@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from lotse.domain.codes import ASYLBLG_STATUSES
+
 CASES_FILE = "ip_cases.csv"
 CONSENTS_FILE = "ip_consents.csv"
 REFERRALS_FILE = "ip_referrals.csv"
@@ -211,12 +213,13 @@ def _one(
         place = rng.choice(["shelter", "office", "outreach"], p=[0.65, 0.25, 0.10])
     else:
         first = _between(rng, start, max(start, latest))
+        pending = m.residence in ASYLBLG_STATUSES
         case |= {
-            "lead_agency": "jobcenter",
+            # AsylbLG (no eLb, § 7 Abs. 1 Satz 2 Nr. 3 SGB II): the Agentur für Arbeit places
+            "lead_agency": "employment_agency" if pending else "jobcenter",
             "residence_status_at_contact": m.residence,
             "asylum_state": _STATE.get(m.residence, "not_applicable"),
         }
-        pending = m.residence in ("asylum_pending", "tolerated")
         place = rng.choice(
             ["shelter", "office", "outreach", "referral"],
             p=[0.5, 0.3, 0.1, 0.1] if pending else [0.1, 0.55, 0.15, 0.2],

@@ -9,8 +9,14 @@ Adjustments on top of :mod:`lotse.simulation.origins`:
 * focus-group members speak German at A1–B1 and finished their integration course
   (``docs/mission.md``: refugees who finished the course but still struggle with German);
 * Joboffensive members are market-near: German B1 or better, better qualified;
-* Integration Point members arrived recently: lower German, more pending asylum procedures.
+* Integration Point members arrived recently: lower German, and their protection status is
+  often recent.
 Everyone in these groups, and everyone who later takes a job, may work.
+
+Residence: everyone with a benefit period is an eLb, so nobody but the ``pre_decision`` people
+holds an AsylbLG status (asylum pending, tolerated; § 7 Abs. 1 Satz 2 Nr. 3 SGB II): the
+origins' shares of these statuses go to the other statuses in proportion. ``pre_decision``
+people hold one of the two (3 : 1 [assumption]).
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from lotse.domain.codes import ASYLBLG_STATUSES
 from lotse.simulation import money, names, occupations, origins
-from lotse.simulation.plan import INTEGRATED, RETURNER, Plan
+from lotse.simulation.plan import INTEGRATED, PRE_DECISION, RETURNER, Plan
 from lotse.simulation.propensity import person_logit
 from lotse.simulation.region import Region
 
@@ -32,10 +39,10 @@ BoolArray = NDArray[np.bool_]
 _IP_RESIDENCE = {
     "recognised_refugee": 0.35,
     "subsidiary_protection": 0.20,
-    "asylum_pending": 0.30,
-    "tolerated": 0.10,
     "other_permit": 0.05,
 }
+"""Integration Point members who are eLb (``pre_decision`` people are the others)."""
+_PRE_DECISION_RESIDENCE = {"asylum_pending": 0.75, "tolerated": 0.25}
 _NO_PERMIT_P = {"asylum_pending": 0.4, "tolerated": 0.5}
 """Share without a work permit (§ 61 AsylG: after 3 months with approval; Duldung: 6 months)."""
 
@@ -111,9 +118,14 @@ def draw_people(plan: Plan, region: Region, idx: IntArray, rng: np.random.Genera
             continue
         codes = list(spec.citizenships)
         picks = _choose(rng, [spec.citizenships[k] for k in codes], members.size)
-        for k, dist in enumerate((spec.residence, _IP_RESIDENCE)):
-            use_ip = ip[members] & spec.refugee & (spec.code != "UA")
-            rows = members[use_ip] if k else members[~use_ip]
+        sgb2 = {k: v for k, v in spec.residence.items() if k not in ASYLBLG_STATUSES}
+        pre = typ[members] == PRE_DECISION
+        use_ip = ip[members] & spec.refugee & (spec.code != "UA") & ~pre
+        for dist, rows in (
+            (sgb2, members[~use_ip & ~pre]),
+            (_IP_RESIDENCE, members[use_ip]),
+            (_PRE_DECISION_RESIDENCE, members[pre]),
+        ):
             statuses = list(dist)
             chosen = _choose(rng, [dist[x] for x in statuses], rows.size)
             for r, ch in zip(rows, chosen, strict=True):

@@ -7,7 +7,13 @@
 * ``returner``: an eLb at ``as_of`` who, inside the window, took up a job that ended the benefit
   need, lost it within 1–10 months and came back (sustainability);
 * ``integrated``: left the benefits with a job that ended the need, not back by ``as_of``;
-* ``left``: left for another reason (moving away, pension, a partner's income, ...).
+* ``left``: left for another reason (moving away, pension, a partner's income, ...);
+* ``pre_decision``: an Integration Point case whose asylum procedure is pending or who is
+  tolerated at ``as_of``. Such people receive AsylbLG benefits and are no eLb (§ 7 Abs. 1
+  Satz 2 Nr. 3 SGB II); the Agentur für Arbeit leads their case. They have no benefit period
+  and count only towards the Integration Point's ``total`` (a share ``asylblg_share`` of it).
+  Members granted protection in the window are ``stock`` people whose benefit period starts
+  at the switch.
 
 The stock per site and origin is exact (largest remainder), so a full-size profile has exactly
 its published eLb and, for Anhalt-Bitterfeld, exactly 510 / 224 / 81 eLb with a migration
@@ -38,8 +44,8 @@ from lotse.simulation.profiles import Profile, Segment
 CHUNK = 10_000
 """People per chunk. Part of the output's definition: changing it changes the files."""
 
-STOCK, RETURNER, INTEGRATED, LEFT = 0, 1, 2, 3
-TYPES = ("stock", "returner", "integrated", "left")
+STOCK, RETURNER, INTEGRATED, LEFT, PRE_DECISION = 0, 1, 2, 3, 4
+TYPES = ("stock", "returner", "integrated", "left", "pre_decision")
 FLOOR_RATE = 0.03
 """Lowest base integration rate a year (when published figures leave nothing for the rest)."""
 STOCK_TAIL_MEAN = 1400.0
@@ -228,6 +234,7 @@ def make_plan(p: Profile, n: int) -> Plan:
     min_days = np.zeros(n_seg, dtype=np.int64)
     for k, seg in enumerate(p.segments, start=1):
         wanted = _segment_stock(seg, p, cal, float(e[k]), float(rho[k])) * scale
+        wanted *= 1 - seg.asylblg_share
         weights = free * np.array([seg.origins.get(c, 0.0) for c in cats])[None, :]
         cells = np.minimum(
             largest_remainder(round(wanted), weights.ravel()).reshape(free.shape), free
@@ -274,6 +281,7 @@ def make_plan(p: Profile, n: int) -> Plan:
     m_cell = seg_cells[strata[stock_rows, 0], strata[stock_rows, 1], strata[stock_rows, 2]]
     counts[ret_rows] = np.minimum(counts[ret_rows], m_cell)
     counts[stock_rows] = m_cell - counts[ret_rows]
+    strata, counts = _with_pre_decision(p, stock, scale, strata, counts)
 
     _, groups = np.unique(rate.reshape(n_seg * len(cats), -1), axis=0, return_inverse=True)
 
@@ -303,6 +311,32 @@ def make_plan(p: Profile, n: int) -> Plan:
         stock=stock,
         segment_stock=segment_stock,
     )
+
+
+def _with_pre_decision(
+    p: Profile, stock: IntArray, scale: float, strata: IntArray, counts: IntArray
+) -> tuple[IntArray, IntArray]:
+    """Append the ``pre_decision`` strata: per segment with an ``asylblg_share``, that share of
+    its published size, spread over sites and asylum origins (not Ukraine: § 24 holders are in
+    SGB II) like the eLb of those origins, weighted by the segment's origin weights."""
+    rows: list[tuple[int, int, int, int]] = []
+    amounts: list[IntArray] = []
+    asylum = np.array(
+        [c in origins.REFUGEE_CATEGORIES and c != "UA" for c in origins.CATEGORIES], dtype=float
+    )
+    for k, seg in enumerate(p.segments, start=1):
+        if seg.asylblg_share <= 0:
+            continue
+        weights = stock * (asylum * [seg.origins.get(c, 0.0) for c in origins.CATEGORIES])
+        cells = largest_remainder(round(seg.size * seg.asylblg_share * scale), weights.ravel())
+        for flat in np.flatnonzero(cells):
+            i, c = divmod(int(flat), stock.shape[1])
+            rows.append((i, c, k, PRE_DECISION))
+        amounts.append(cells[cells > 0])
+    if not rows:
+        return strata, counts
+    extra = np.array(rows, dtype=np.int64).reshape(-1, 4)
+    return np.concatenate([strata, extra]), np.concatenate([counts, *amounts])
 
 
 class Allocator:

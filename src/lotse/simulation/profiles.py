@@ -56,6 +56,10 @@ class Segment:
     need_ending: float | None = None
     short_jobs: float | None = None
     proposals_factor: float = 1.0
+    asylblg_share: float = 0.0
+    """Share of a ``total`` size still under the AsylbLG at ``as_of`` (asylum pending or
+    tolerated): Integration Point cases led by the Agentur für Arbeit, no eLb, no benefit
+    period (§ 7 Abs. 1 Satz 2 Nr. 3 SGB II)."""
     source: str = ""
 
 
@@ -219,10 +223,11 @@ PROFILES: dict[str, Profile] = {
             kdu_single=440.0,
             segments=(Segment(
                 "integration_point", 700, "total", REFUGEES | {"UA": 0.5, "AF": 1.3},
-                date(2025, 1, 1),
+                date(2025, 1, 1), asylblg_share=0.40,
                 source="≈ 700 people advised by September of the first year (mission.md); the "
                 "first Integration Point year (2016) is transposed to the year of as_of so that "
-                "today's origin mix applies",
+                "today's origin mix applies; 40 % still in the asylum procedure or tolerated "
+                "(AsylbLG, led by the Agentur für Arbeit) at as_of [assumption]",
             ),),
             sector_demand={"logistics": 0.20, "manufacturing": 0.14},
         ),

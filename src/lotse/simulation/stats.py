@@ -68,6 +68,7 @@ class Stats:
                 self.prog_total[code] += 1
             active = bool(covered[0])
             self.status[tl.status] += 1
+            c["asylblg_cases"] += not tl.spells
             group = origin_group(people.citizenship[i]).value
             for job in tl.jobs:
                 if job.start > self.last or job.start < 0:
@@ -129,6 +130,7 @@ class Stats:
             "long_term_recipient_share": _share(c["lzb"], elb),
             "integration_course_attending_ltu": c["course_attending_ltu"],
             "status": dict(sorted(self.status.items())),
+            "asylblg_cases": c["asylblg_cases"],
             "stock_by_citizenship": dict(self.origins.most_common()),
             "job_turbo_group_german_levels": {k: self.german_jt[k] for k in GERMAN},
             "proposals": c["proposals"],

@@ -61,6 +61,8 @@ DEFINITIONS: dict[str, str] = {
     "integration_course_attending_ltu": "clients with a period covering as_of, "
     "integration_course = attending and unemployed_since <= as_of - 12 months",
     "team": "officers.csv rows of the team",
+    "asylblg_cases": "clients without any benefit period: Integration Point cases still in "
+    "the asylum procedure or tolerated (AsylbLG, no eLb; § 7 Abs. 1 Satz 2 Nr. 3 SGB II)",
 }
 
 

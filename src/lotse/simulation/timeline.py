@@ -13,6 +13,8 @@
   exponential time (mean 1,100 days), ending before ``as_of`` means the person did not come back
   to this Jobcenter (unemployment benefit, another district).
 * ``left``: a period that ends before ``as_of`` for another reason.
+* ``pre_decision``: no benefit period and no job: AsylbLG, not SGB II (still an active case
+  of the Integration Point, placed by the Agentur für Arbeit).
 
 While in benefits, people take up jobs that only reduce the need: integration kinds at the
 remaining rate ``(1 - need_ending) × rate_day`` scaled by the person's job-finding odds
@@ -35,7 +37,15 @@ from numpy.typing import NDArray
 from lotse.simulation import money, occupations, origins
 from lotse.simulation.calendar import DAYS_PER_YEAR
 from lotse.simulation.people import People
-from lotse.simulation.plan import INTEGRATED, LEFT, RETURNER, STOCK, STOCK_TAIL_MEAN, Plan
+from lotse.simulation.plan import (
+    INTEGRATED,
+    LEFT,
+    PRE_DECISION,
+    RETURNER,
+    STOCK,
+    STOCK_TAIL_MEAN,
+    Plan,
+)
 from lotse.simulation.propensity import capability
 from lotse.simulation.rates import LEAVER_MEAN, LEAVER_MIN, return_probability
 
@@ -194,6 +204,8 @@ def _spells(
     rho = float(plan.short_jobs[s])
     spells: list[tuple[int, int | None]] = []
     planned: list[Job] = []
+    if typ == PRE_DECISION:
+        return spells, planned
     if typ == STOCK:
         cdf = plan.duration_cdf[s, c]
         u = rng.random()
@@ -316,6 +328,8 @@ def _finish(
     spells: list[tuple[int, int | None]],
     jobs: list[Job],
 ) -> Timeline:
+    if not spells:  # pre_decision: AsylbLG, no SGB II benefits
+        return Timeline([], [], [], "active", None)
     own = float(people.own_llu[i])
     child = bool(people.has_child[i])
     income = [j for j in jobs if not j.ends_need]
