@@ -160,6 +160,8 @@ def draw_people(plan: Plan, region: Region, idx: IntArray, rng: np.random.Genera
     q_p = np.array([s.qualification for s in specs])[origin] * np.where(
         (job_taker | jo)[:, None], np.exp(0.3 * np.arange(4))[None, :], 1.0
     )
+    # Nobody finishes vocational training before 18 or a first degree before 22.
+    q_p = q_p * (age[:, None] >= np.array([0, 0, 18, 22])[None, :])
     qualification = _sample_rows(rng, q_p)
     rec_p = np.array([s.recognition for s in specs])[origin]
     rec = _sample_rows(rng, rec_p)

@@ -131,3 +131,16 @@ def test_proposals_are_made_in_benefits_for_posted_vacancies_and_hires_lead_to_j
             gaps = [(s - h["proposed_on"]).days for s in starts[h["client_id"]]]
             assert any(14 <= g <= 45 for g in gaps)
     assert hires > 0
+
+
+def test_nobody_holds_a_degree_before_the_age_it_takes(small: Generated) -> None:
+    # A vocational qualification takes until about 18 (school to 15/16, two to three years of
+    # training), a first university degree until about 22; the generator drew 21-year-old
+    # academics before it knew this.
+    year = small.as_of.year
+    for r in small.rows("clients.csv"):
+        age = year - r["birth_year"]
+        if r["qualification"].value == "academic":
+            assert age >= 22, r["client_id"]
+        if r["qualification"].value == "vocational":
+            assert age >= 18, r["client_id"]
