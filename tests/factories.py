@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -47,52 +48,49 @@ from lotse.models import (
 )
 
 _seq = itertools.count(1)
+RowT = TypeVar("RowT")
 
 
 def _n() -> int:
     return next(_seq)
 
 
-def make_site(session: Session, **kw: Any) -> Site:
-    site = Site(**({"name": f"Standort {_n()}", "plz": "06749", "state": "ST"} | kw))
-    session.add(site)
+def _row(session: Session, model: Callable[..., RowT], defaults: dict[str, Any], kw: Any) -> RowT:
+    """A ``model`` row from the defaults and the test's keywords (which win), flushed."""
+    row = model(**(defaults | kw))
+    session.add(row)
     session.flush()
-    return site
+    return row
+
+
+def make_site(session: Session, **kw: Any) -> Site:
+    return _row(session, Site, {"name": f"Standort {_n()}", "plz": "06749", "state": "ST"}, kw)
 
 
 def make_team(session: Session, *, site: Site | None = None, **kw: Any) -> Team:
     site = site or make_site(session)
-    team = Team(**({"name": f"Team {_n()}", "site_id": site.id} | kw))
-    session.add(team)
-    session.flush()
-    return team
+    return _row(session, Team, {"name": f"Team {_n()}", "site_id": site.id}, kw)
 
 
 def make_officer(session: Session, *, team: Team | None = None, **kw: Any) -> Officer:
     team = team or make_team(session)
     n = _n()
-    officer = Officer(
-        **(
-            {
-                "ref": f"O{n:05d}",
-                "name": f"Vermittler {n}",
-                "site_id": team.site_id,
-                "team_id": team.id,
-                "languages": ["de"],
-            }
-            | kw
-        )
+    return _row(
+        session,
+        Officer,
+        {
+            "ref": f"O{n:05d}",
+            "name": f"Vermittler {n}",
+            "site_id": team.site_id,
+            "team_id": team.id,
+            "languages": ["de"],
+        },
+        kw,
     )
-    session.add(officer)
-    session.flush()
-    return officer
 
 
 def make_household(session: Session, **kw: Any) -> Household:
-    household = Household(**({"ref": f"H{_n():06d}", "size": 1, "single_parent": False} | kw))
-    session.add(household)
-    session.flush()
-    return household
+    return _row(session, Household, {"ref": f"H{_n():06d}", "size": 1, "single_parent": False}, kw)
 
 
 def make_client(
@@ -118,9 +116,7 @@ def make_client(
         "lon": 12.3362,
         "max_commute_km": 30,
     }
-    client = Client(**(defaults | kw))
-    session.add(client)
-    session.flush()
+    client = _row(session, Client, defaults, kw)
     for pos, code in enumerate(occupations or []):
         session.add(ClientOccupation(client_id=client.id, kldb=code, position=pos))
     for start, end in benefit_periods or []:
@@ -131,50 +127,43 @@ def make_client(
 
 def make_employer(session: Session, **kw: Any) -> Employer:
     n = _n()
-    employer = Employer(**({"ref": f"E{n:05d}", "name": f"Firma {n} GmbH", "plz": "06749"} | kw))
-    session.add(employer)
-    session.flush()
-    return employer
+    return _row(
+        session, Employer, {"ref": f"E{n:05d}", "name": f"Firma {n} GmbH", "plz": "06749"}, kw
+    )
 
 
 def make_vacancy(session: Session, *, employer: Employer | None = None, **kw: Any) -> Vacancy:
     employer = employer or make_employer(session)
-    vacancy = Vacancy(
-        **(
-            {
-                "ref": f"V{_n():06d}",
-                "employer_id": employer.id,
-                "title": "Lagerhelfer/in",
-                "kldb": "51311",
-                "openings": 1,
-                "status": VacancyStatus.OPEN,
-                "plz": "06749",
-                "lat": 51.633,
-                "lon": 12.3362,
-            }
-            | kw
-        )
+    return _row(
+        session,
+        Vacancy,
+        {
+            "ref": f"V{_n():06d}",
+            "employer_id": employer.id,
+            "title": "Lagerhelfer/in",
+            "kldb": "51311",
+            "openings": 1,
+            "status": VacancyStatus.OPEN,
+            "plz": "06749",
+            "lat": 51.633,
+            "lon": 12.3362,
+        },
+        kw,
     )
-    session.add(vacancy)
-    session.flush()
-    return vacancy
 
 
 def make_programme(session: Session, **kw: Any) -> Programme:
-    programme = Programme(
-        **(
-            {
-                "code": f"prog_{_n()}",
-                "name": "Programm",
-                "kind": ProgrammeKind.PROGRAMME,
-                "target_rule": {},
-            }
-            | kw
-        )
+    return _row(
+        session,
+        Programme,
+        {
+            "code": f"prog_{_n()}",
+            "name": "Programm",
+            "kind": ProgrammeKind.PROGRAMME,
+            "target_rule": {},
+        },
+        kw,
     )
-    session.add(programme)
-    session.flush()
-    return programme
 
 
 # --- web application: users, contacts, proposals, measures, outcomes, events ----------------
@@ -202,121 +191,133 @@ def make_user(
     **kw: Any,
 ) -> User:
     n = _n()
-    user = User(
-        **({"username": f"user{n}", "display_name": f"Benutzerin {n}", "role": role,
+    return _row(
+        session,
+        User,
+        {
+            "username": f"user{n}",
+            "display_name": f"Benutzerin {n}",
+            "role": role,
             "password_hash": password_hash(password),
             "officer_id": officer.id if officer else None,
-            "team_id": team.id if team else None, "locale": "de"} | kw)
-    )  # fmt: skip
-    session.add(user)
-    session.flush()
-    return user
+            "team_id": team.id if team else None,
+            "locale": "de",
+        },
+        kw,
+    )
 
 
 def make_proposal(
     session: Session, *, client: Client, vacancy: Vacancy | None = None, **kw: Any
 ) -> Proposal:
     vacancy = vacancy or make_vacancy(session)
-    proposal = Proposal(
-        **({"client_id": client.id, "vacancy_id": vacancy.id, "proposed_on": date.today(),
-            "source": ProposalSource.MATCHER, "score": 0.8, "rank": 1,
-            "reasons": "Zielberuf passt; Arbeitsweg 12 km"} | kw)
-    )  # fmt: skip
-    session.add(proposal)
-    session.flush()
-    return proposal
+    return _row(
+        session,
+        Proposal,
+        {
+            "client_id": client.id,
+            "vacancy_id": vacancy.id,
+            "proposed_on": date.today(),
+            "source": ProposalSource.MATCHER,
+            "score": 0.8,
+            "rank": 1,
+            "reasons": "Zielberuf passt; Arbeitsweg 12 km",
+        },
+        kw,
+    )
 
 
 def make_measure(session: Session, **kw: Any) -> Measure:
     n = _n()
-    measure = Measure(**({"code": f"m{n}", "name": f"Maßnahme {n}", "kind": "language"} | kw))
-    session.add(measure)
-    session.flush()
-    return measure
+    return _row(
+        session, Measure, {"code": f"m{n}", "name": f"Maßnahme {n}", "kind": "language"}, kw
+    )
 
 
 def make_measure_run(session: Session, *, measure: Measure | None = None, **kw: Any) -> MeasureRun:
     measure = measure or make_measure(session)
-    run = MeasureRun(**({"measure_id": measure.id, "title": measure.name, "seats": 10} | kw))
-    session.add(run)
-    session.flush()
-    return run
+    return _row(
+        session, MeasureRun, {"measure_id": measure.id, "title": measure.name, "seats": 10}, kw
+    )
 
 
 def make_participation(
     session: Session, *, client: Client, run: MeasureRun, **kw: Any
 ) -> Participation:
-    participation = Participation(
-        **({"client_id": client.id, "measure_id": run.measure_id, "run_id": run.id,
-            "status": ParticipationStatus.ACTIVE} | kw)
-    )  # fmt: skip
-    session.add(participation)
-    session.flush()
-    return participation
+    return _row(
+        session,
+        Participation,
+        {
+            "client_id": client.id,
+            "measure_id": run.measure_id,
+            "run_id": run.id,
+            "status": ParticipationStatus.ACTIVE,
+        },
+        kw,
+    )
 
 
 def make_job_start(session: Session, *, client: Client, **kw: Any) -> JobStart:
-    start = JobStart(
-        **({"client_id": client.id, "start": date.today(), "kind": IntegrationKind.EMPLOYMENT}
-           | kw)
-    )  # fmt: skip
-    session.add(start)
-    session.flush()
-    return start
+    return _row(
+        session,
+        JobStart,
+        {"client_id": client.id, "start": date.today(), "kind": IntegrationKind.EMPLOYMENT},
+        kw,
+    )
 
 
 def make_membership(
     session: Session, *, client: Client, programme: Programme, **kw: Any
 ) -> ProgrammeMembership:
-    membership = ProgrammeMembership(
-        **({"client_id": client.id, "programme_id": programme.id, "since": date(2025, 1, 1)} | kw)
+    return _row(
+        session,
+        ProgrammeMembership,
+        {"client_id": client.id, "programme_id": programme.id, "since": date(2025, 1, 1)},
+        kw,
     )
-    session.add(membership)
-    session.flush()
-    return membership
 
 
 def make_event(session: Session, **kw: Any) -> EmployerEvent:
-    event = EmployerEvent(
-        **({"kind": EventKind.INFO_DAY, "title": f"Infotag {_n()}",
-            "starts_at": datetime.now(UTC)} | kw)
-    )  # fmt: skip
-    session.add(event)
-    session.flush()
-    return event
+    return _row(
+        session,
+        EmployerEvent,
+        {"kind": EventKind.INFO_DAY, "title": f"Infotag {_n()}", "starts_at": datetime.now(UTC)},
+        kw,
+    )
 
 
 def make_invitation(
     session: Session, *, event: EmployerEvent, client: Client, **kw: Any
 ) -> EventInvitation:
-    invitation = EventInvitation(
-        **({"event_id": event.id, "client_id": client.id, "invited_on": date.today(),
-            "status": InvitationStatus.INVITED} | kw)
-    )  # fmt: skip
-    session.add(invitation)
-    session.flush()
-    return invitation
+    return _row(
+        session,
+        EventInvitation,
+        {
+            "event_id": event.id,
+            "client_id": client.id,
+            "invited_on": date.today(),
+            "status": InvitationStatus.INVITED,
+        },
+        kw,
+    )
 
 
 def make_contact(session: Session, *, client: Client, **kw: Any) -> Any:
     from datetime import UTC, datetime
 
-    contact = Contact(
-        **(
-            {
-                "client_id": client.id,
-                "officer_id": client.officer_id,
-                "scheduled_at": datetime(2025, 12, 1, 9, 0, tzinfo=UTC),
-                "duration_min": 30,
-                "channel": ContactChannel.IN_PERSON,
-                "status": ContactStatus.DONE,
-            }
-            | kw
-        )
+    return _row(
+        session,
+        Contact,
+        {
+            "client_id": client.id,
+            "officer_id": client.officer_id,
+            "scheduled_at": datetime(2025, 12, 1, 9, 0, tzinfo=UTC),
+            "duration_min": 30,
+            "channel": ContactChannel.IN_PERSON,
+            "status": ContactStatus.DONE,
+        },
+        kw,
     )
-    session.add(contact)
-    session.flush()
-    return contact
 
 
 def make_run(session: Session, *, measure: str = "integrationskurs", **kw: Any) -> MeasureRun:
@@ -324,13 +325,18 @@ def make_run(session: Session, *, measure: str = "integrationskurs", **kw: Any) 
     from lotse.measures.service import ensure_measure
 
     row = ensure_measure(session, measure)
-    run = MeasureRun(
-        **({"measure_id": row.id, "title": f"Kurs {_n()}", "provider": "VHS", "seats": 10,
-            "starts_on": date(2025, 9, 1)} | kw)
-    )  # fmt: skip
-    session.add(run)
-    session.flush()
-    return run
+    return _row(
+        session,
+        MeasureRun,
+        {
+            "measure_id": row.id,
+            "title": f"Kurs {_n()}",
+            "provider": "VHS",
+            "seats": 10,
+            "starts_on": date(2025, 9, 1),
+        },
+        kw,
+    )
 
 
 def make_ip_case(session: Session, *, client: Client | None = None, **kw: Any) -> Any:

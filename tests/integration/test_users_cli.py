@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from lotse.access.passwords import verify_password
 from lotse.api import create_app
@@ -17,21 +17,15 @@ from lotse.models import AuditEntry, User
 runner = CliRunner()
 
 
-def test_an_admin_account_made_on_the_command_line_can_log_in(database_url: str) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "users",
-            "add",
-            "bea",
-            "--role",
-            "admin",
-            "--name",
-            "Bea Berg",
-            "--password",
-            "ein sicheres Passwort",
-        ],
+def add_user(username: str, *, role: str, name: str, password: str) -> Result:
+    """``lotse users add`` as an administrator types it."""
+    return runner.invoke(
+        app, ["users", "add", username, "--role", role, "--name", name, "--password", password]
     )
+
+
+def test_an_admin_account_made_on_the_command_line_can_log_in(database_url: str) -> None:
+    result = add_user("bea", role="admin", name="Bea Berg", password="ein sicheres Passwort")
     assert result.exit_code == 0, result.output
     listing = runner.invoke(app, ["users", "list"])
     assert "bea" in listing.output
@@ -48,20 +42,7 @@ def test_an_admin_account_made_on_the_command_line_can_log_in(database_url: str)
 
 
 def test_a_new_password_replaces_the_old_one(database_url: str) -> None:
-    runner.invoke(
-        app,
-        [
-            "users",
-            "add",
-            "bea",
-            "--role",
-            "admin",
-            "--name",
-            "Bea",
-            "--password",
-            "ein sicheres Passwort",
-        ],
-    )
+    add_user("bea", role="admin", name="Bea", password="ein sicheres Passwort")
     result = runner.invoke(
         app, ["users", "set-password", "bea", "--password", "noch sicherer 2025"]
     )
@@ -73,20 +54,7 @@ def test_a_new_password_replaces_the_old_one(database_url: str) -> None:
 
 
 def test_a_token_from_the_command_line_authenticates_the_api(database_url: str) -> None:
-    runner.invoke(
-        app,
-        [
-            "users",
-            "add",
-            "bea",
-            "--role",
-            "admin",
-            "--name",
-            "Bea",
-            "--password",
-            "ein sicheres Passwort",
-        ],
-    )
+    add_user("bea", role="admin", name="Bea", password="ein sicheres Passwort")
     result = runner.invoke(app, ["users", "token", "bea", "--name", "skript"])
     assert result.exit_code == 0, result.output
     token = result.output.strip()
@@ -98,25 +66,10 @@ def test_a_token_from_the_command_line_authenticates_the_api(database_url: str) 
 
 
 def test_an_officer_account_without_its_officer_record_is_refused(database_url: str) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "users",
-            "add",
-            "olaf",
-            "--role",
-            "officer",
-            "--name",
-            "Olaf",
-            "--password",
-            "ein sicheres Passwort",
-        ],
-    )
+    result = add_user("olaf", role="officer", name="Olaf", password="ein sicheres Passwort")
     assert result.exit_code == 2
     assert "officer_required" in result.output
-    short = runner.invoke(
-        app, ["users", "add", "kim", "--role", "admin", "--name", "Kim", "--password", "kurz"]
-    )
+    short = add_user("kim", role="admin", name="Kim", password="kurz")
     assert short.exit_code != 0
     with Session(get_engine(database_url)) as session:
         assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 0

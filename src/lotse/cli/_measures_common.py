@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import sqlalchemy as sa
+import typer
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,10 @@ from lotse.models import AuditEntry, Client, Site
 from lotse.validation import parse
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+OnOption = Annotated[str | None, typer.Option("--on", help="date (default: today)")]
+SiteOption = Annotated[str | None, typer.Option()]
+NoteOption = Annotated[str | None, typer.Option()]
 
 
 def client_for(session: Session, ref: str, command: str, *, read: bool = True) -> Client:

@@ -9,7 +9,15 @@ import typer
 from rich.table import Table
 
 from lotse.cli._common import console, db_session, handle_errors
-from lotse.cli._measures_common import build, client_for, key_values, site_id, today_or
+from lotse.cli._measures_common import (
+    NoteOption,
+    OnOption,
+    build,
+    client_for,
+    key_values,
+    site_id,
+    today_or,
+)
 from lotse.domain.codes import IntegrationKind
 from lotse.domain.measure_codes import LanguageLevelSource
 from lotse.measures import courses, participation
@@ -33,8 +41,6 @@ app = typer.Typer(
     help="Course runs, seats, waiting lists, participation and language pathways.",
     no_args_is_help=True,
 )
-
-ON = typer.Option("--on", help="date (default: today)")
 
 
 def _runs_table(runs: list[RunRead]) -> Table:
@@ -117,7 +123,7 @@ def list_cmd(
 def enrol_cmd(
     client: Annotated[str, typer.Argument(help="client id")],
     run: Annotated[int, typer.Argument(help="run id")],
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     param: Annotated[
         list[str] | None,
         typer.Option("--param", help="name=value, e.g. discretionary_duldung=true"),
@@ -171,7 +177,7 @@ def _done(message: str) -> None:
 
 @app.command("start")
 @handle_errors
-def start_cmd(participation_id: int, on: Annotated[str | None, ON] = None) -> None:
+def start_cmd(participation_id: int, on: OnOption = None) -> None:
     """The client begins the measure."""
     with db_session() as session:
         p = courses.start(session, participation_id, today_or(on))
@@ -182,7 +188,7 @@ def start_cmd(participation_id: int, on: Annotated[str | None, ON] = None) -> No
 @handle_errors
 def complete_cmd(
     participation_id: int,
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     level: Annotated[str | None, typer.Option(help="exam result, CEFR level")] = None,
 ) -> None:
     """The client finished the measure (with the exam level of a language course)."""
@@ -201,7 +207,7 @@ def complete_cmd(
 def exam_cmd(
     participation_id: int,
     level: Annotated[str, typer.Option()],
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
 ) -> None:
     """The CEFR level reached in the exam of a language course."""
     with db_session() as session:
@@ -216,7 +222,7 @@ def exam_cmd(
 def drop_cmd(
     participation_id: int,
     reason: Annotated[str, typer.Option()],
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
 ) -> None:
     """The client broke the measure off; the next one waiting gets the seat."""
     with db_session() as session:
@@ -270,7 +276,7 @@ def internship_cmd(
 @handle_errors
 def presented_cmd(
     participation_id: int,
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     event: Annotated[int | None, typer.Option(help="employer event id")] = None,
 ) -> None:
     """The participant reported on the internship at an event."""
@@ -286,7 +292,7 @@ def presented_cmd(
 def hired_cmd(
     participation_id: int,
     employer: Annotated[str, typer.Option(help="employer id")],
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     kind: Annotated[IntegrationKind, typer.Option()] = IntegrationKind.EMPLOYMENT,
     gross: Annotated[float | None, typer.Option(help="monthly gross wage in EUR")] = None,
 ) -> None:
@@ -308,9 +314,9 @@ def hired_cmd(
 def level_cmd(
     client: str,
     level: Annotated[str, typer.Option(help="CEFR level A0–C2")],
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     source: Annotated[LanguageLevelSource, typer.Option()] = LanguageLevelSource.PLACEMENT_TEST,
-    note: Annotated[str | None, typer.Option()] = None,
+    note: NoteOption = None,
 ) -> None:
     """Record a German level from a placement test, certificate or the officer's estimate."""
     with db_session() as session:

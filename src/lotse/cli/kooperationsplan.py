@@ -8,7 +8,15 @@ import typer
 from rich.table import Table
 
 from lotse.cli._common import console, db_session, handle_errors
-from lotse.cli._measures_common import build, client_for, site_id, today_or
+from lotse.cli._measures_common import (
+    NoteOption,
+    OnOption,
+    SiteOption,
+    build,
+    client_for,
+    site_id,
+    today_or,
+)
 from lotse.domain.measure_codes import PlanForm, StepResponsible
 from lotse.errors import NotFound
 from lotse.kooperationsplan import service
@@ -17,8 +25,6 @@ from lotse.kooperationsplan.schemas import PlanCreate, PlanRead, ReviewCreate, S
 app = typer.Typer(
     help="Kooperationsplan (§ 15 SGB II): goals, steps, six-monthly reviews.", no_args_is_help=True
 )
-
-ON = typer.Option("--on", help="date (default: today)")
 
 
 @app.command("create")
@@ -38,7 +44,7 @@ def create_cmd(
         typer.Option("--next-review-on", help="at the latest six months later (default)"),
     ] = None,
     form: Annotated[PlanForm, typer.Option()] = PlanForm.AGREEMENT,
-    note: Annotated[str | None, typer.Option()] = None,
+    note: NoteOption = None,
 ) -> None:
     """Agree a new plan (it replaces the plan in force)."""
     agreed = today_or(agreed_on, "--agreed-on")
@@ -81,7 +87,7 @@ def add_step_cmd(
 
 @app.command("step-done")
 @handle_errors
-def step_done_cmd(step: int, on: Annotated[str | None, ON] = None) -> None:
+def step_done_cmd(step: int, on: OnOption = None) -> None:
     with db_session() as session:
         s = service.complete_step(session, step, build(StepDone, on=today_or(on)))
     console.print(f"Schritt {s.id} erledigt am {s.done_on}")
@@ -91,9 +97,9 @@ def step_done_cmd(step: int, on: Annotated[str | None, ON] = None) -> None:
 @handle_errors
 def review_cmd(
     plan: int,
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     next_review_on: Annotated[str | None, typer.Option("--next")] = None,
-    note: Annotated[str | None, typer.Option()] = None,
+    note: NoteOption = None,
 ) -> None:
     """A joint review; the next is due at the latest six months later."""
     with db_session() as session:
@@ -141,9 +147,7 @@ def show_cmd(client: str) -> None:
 
 @app.command("overdue")
 @handle_errors
-def overdue_cmd(
-    on: Annotated[str | None, ON] = None, site: Annotated[str | None, typer.Option()] = None
-) -> None:
+def overdue_cmd(on: OnOption = None, site: SiteOption = None) -> None:
     """Plans whose six-monthly review is overdue."""
     with db_session() as session:
         rows = service.overdue(session, on=today_or(on), site_id=site_id(session, site))

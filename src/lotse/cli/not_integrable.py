@@ -8,7 +8,15 @@ import typer
 from rich.table import Table
 
 from lotse.cli._common import console, db_session, handle_errors
-from lotse.cli._measures_common import build, client_for, site_id, today_or
+from lotse.cli._measures_common import (
+    NoteOption,
+    OnOption,
+    SiteOption,
+    build,
+    client_for,
+    site_id,
+    today_or,
+)
 from lotse.domain.codes import NotIntegrableReason
 from lotse.not_integrable import service
 from lotse.not_integrable.schemas import AssessmentClose, AssessmentCreate, AssessmentReview
@@ -18,7 +26,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-ON = typer.Option("--on", help="date (default: today)")
 REASONS = {
     "language": "Sprache",
     "health": "Gesundheit",
@@ -34,11 +41,11 @@ REASONS = {
 def assess_cmd(
     client: str,
     reason: Annotated[NotIntegrableReason, typer.Option()],
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     review_on: Annotated[
         str | None, typer.Option("--review-on", help="default: in six months")
     ] = None,
-    note: Annotated[str | None, typer.Option()] = None,
+    note: NoteOption = None,
 ) -> None:
     """Record that a client is not integrable now, why, and when to look again."""
     with db_session() as session:
@@ -65,8 +72,8 @@ def assess_cmd(
 def review_cmd(
     assessment: int,
     next_review: Annotated[str, typer.Option("--next")],
-    on: Annotated[str | None, ON] = None,
-    note: Annotated[str | None, typer.Option()] = None,
+    on: OnOption = None,
+    note: NoteOption = None,
 ) -> None:
     """Reviewed, still not integrable: set the next review date."""
     with db_session() as session:
@@ -84,8 +91,8 @@ def review_cmd(
 @handle_errors
 def close_cmd(
     assessment: int,
-    on: Annotated[str | None, ON] = None,
-    note: Annotated[str | None, typer.Option()] = None,
+    on: OnOption = None,
+    note: NoteOption = None,
 ) -> None:
     """The reason no longer holds."""
     with db_session() as session:
@@ -95,9 +102,7 @@ def close_cmd(
 
 @app.command("overdue")
 @handle_errors
-def overdue_cmd(
-    on: Annotated[str | None, ON] = None, site: Annotated[str | None, typer.Option()] = None
-) -> None:
+def overdue_cmd(on: OnOption = None, site: SiteOption = None) -> None:
     """Assessments whose review date has passed."""
     with db_session() as session:
         rows = service.overdue(session, on=today_or(on), site_id=site_id(session, site))
@@ -119,8 +124,8 @@ def overdue_cmd(
 @app.command("summary")
 @handle_errors
 def summary_cmd(
-    on: Annotated[str | None, ON] = None,
-    site: Annotated[str | None, typer.Option()] = None,
+    on: OnOption = None,
+    site: SiteOption = None,
     programme: Annotated[str | None, typer.Option(help="e.g. focus_group")] = None,
 ) -> None:
     """Active clients not integrable now, by reason."""

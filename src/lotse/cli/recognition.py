@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from lotse.cli._common import console, db_session, handle_errors
-from lotse.cli._measures_common import build, client_for, site_id, today_or
+from lotse.cli._measures_common import OnOption, SiteOption, build, client_for, site_id, today_or
 from lotse.domain.measure_codes import RecognitionOutcome
 from lotse.recognition import service
 from lotse.recognition.schemas import (
@@ -25,7 +25,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-ON = typer.Option("--on", help="date (default: today)")
 STEPS = {
     "application": "Antrag stellen",
     "documents": "Unterlagen vervollständigen",
@@ -94,7 +93,7 @@ def start_cmd(
 
 @app.command("apply")
 @handle_errors
-def apply_cmd(procedure: int, on: Annotated[str | None, ON] = None) -> None:
+def apply_cmd(procedure: int, on: OnOption = None) -> None:
     """The application was filed."""
     with db_session() as session:
         p = service.apply(session, procedure, build(Application, on=today_or(on)))
@@ -103,7 +102,7 @@ def apply_cmd(procedure: int, on: Annotated[str | None, ON] = None) -> None:
 
 @app.command("documents")
 @handle_errors
-def documents_cmd(procedure: int, on: Annotated[str | None, ON] = None) -> None:
+def documents_cmd(procedure: int, on: OnOption = None) -> None:
     """The documents are complete: the decision is due within three months (§ 6 Abs. 3 BQFG)."""
     with db_session() as session:
         p = service.documents_complete(
@@ -131,7 +130,7 @@ def extend_cmd(
 def decide_cmd(
     procedure: int,
     outcome: Annotated[RecognitionOutcome, typer.Option()],
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
     adaptation: Annotated[str | None, typer.Option()] = None,
 ) -> None:
     """Record the decision (full, partial, refused) or a withdrawal."""
@@ -149,7 +148,7 @@ def decide_cmd(
 def list_cmd(
     client: Annotated[str | None, typer.Option()] = None,
     open_only: Annotated[bool, typer.Option("--open", help="undecided only")] = False,
-    on: Annotated[str | None, ON] = None,
+    on: OnOption = None,
 ) -> None:
     """Procedures with their next step and deadline."""
     with db_session() as session:
@@ -160,9 +159,7 @@ def list_cmd(
 
 @app.command("overdue")
 @handle_errors
-def overdue_cmd(
-    on: Annotated[str | None, ON] = None, site: Annotated[str | None, typer.Option()] = None
-) -> None:
+def overdue_cmd(on: OnOption = None, site: SiteOption = None) -> None:
     """Procedures whose decision deadline has passed."""
     with db_session() as session:
         rows = service.overdue(session, on=today_or(on), site_id=site_id(session, site))

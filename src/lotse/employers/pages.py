@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from lotse.access.principal import Access
@@ -18,9 +18,8 @@ from lotse.domain.codes import VacancyHours, VacancyStatus
 from lotse.employers import service
 from lotse.employers.repository import EmployerRepository, VacancyRepository
 from lotse.employers.schemas import EmployerCreate, EmployerUpdate, VacancyCreate, VacancyUpdate
-from lotse.errors import InvalidInput
 from lotse.proposals import service as proposals
-from lotse.web.forms import FormDep, FormErrors, field_errors, parse_form
+from lotse.web.forms import FormDep, FormErrors, parse_form, save_form
 from lotse.web.templating import renderer
 
 router = APIRouter(include_in_schema=False)
@@ -85,11 +84,12 @@ def employer_create(
     form: FormDep,
     access: Annotated[Access, Guard("employer", "create")],
 ) -> Response:
-    try:
-        employer = service.create_employer(session, access, parse_form(EmployerCreate, form))
-    except InvalidInput as exc:
-        return _employer_form(request, session, form, field_errors(exc), "/employers", 422)
-    return RedirectResponse(f"/employers/{employer.id}", status_code=303)
+    return save_form(
+        session,
+        lambda: service.create_employer(session, access, parse_form(EmployerCreate, form)),
+        done=lambda employer: f"/employers/{employer.id}",
+        again=lambda errors: _employer_form(request, session, form, errors, "/employers", 422),
+    )
 
 
 @router.get("/employers/{employer_id}")
@@ -134,14 +134,15 @@ def employer_update(
     form: FormDep,
     access: Annotated[Access, Guard("employer", "update")],
 ) -> Response:
-    try:
-        service.update_employer(session, access, employer_id, parse_form(EmployerUpdate, form))
-    except InvalidInput as exc:
-        session.rollback()
-        return _employer_form(
-            request, session, form, field_errors(exc), f"/employers/{employer_id}", 422
-        )
-    return RedirectResponse(f"/employers/{employer_id}", status_code=303)
+    url = f"/employers/{employer_id}"
+    return save_form(
+        session,
+        lambda: service.update_employer(
+            session, access, employer_id, parse_form(EmployerUpdate, form)
+        ),
+        done=lambda _: url,
+        again=lambda errors: _employer_form(request, session, form, errors, url, 422),
+    )
 
 
 # --- vacancies -------------------------------------------------------------------------------
@@ -226,13 +227,14 @@ def vacancy_create(
     form: FormDep,
     access: Annotated[Access, Guard("vacancy", "create")],
 ) -> Response:
-    try:
-        vacancy = service.create_vacancy(
+    return save_form(
+        session,
+        lambda: service.create_vacancy(
             session, access, parse_form(VacancyCreate, _vacancy_fields(form))
-        )
-    except InvalidInput as exc:
-        return _vacancy_form(request, session, form, field_errors(exc), "/vacancies", 422)
-    return RedirectResponse(f"/vacancies/{vacancy.id}", status_code=303)
+        ),
+        done=lambda vacancy: f"/vacancies/{vacancy.id}",
+        again=lambda errors: _vacancy_form(request, session, form, errors, "/vacancies", 422),
+    )
 
 
 @router.get("/vacancies/{vacancy_id}")
@@ -291,13 +293,12 @@ def vacancy_update(
     form: FormDep,
     access: Annotated[Access, Guard("vacancy", "update")],
 ) -> Response:
-    try:
-        service.update_vacancy(
+    url = f"/vacancies/{vacancy_id}"
+    return save_form(
+        session,
+        lambda: service.update_vacancy(
             session, access, vacancy_id, parse_form(VacancyUpdate, _vacancy_fields(form))
-        )
-    except InvalidInput as exc:
-        session.rollback()
-        return _vacancy_form(
-            request, session, form, field_errors(exc), f"/vacancies/{vacancy_id}", 422
-        )
-    return RedirectResponse(f"/vacancies/{vacancy_id}", status_code=303)
+        ),
+        done=lambda _: url,
+        again=lambda errors: _vacancy_form(request, session, form, errors, url, 422),
+    )

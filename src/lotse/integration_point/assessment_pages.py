@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
@@ -14,13 +14,12 @@ from lotse.api.params import IdPath
 from lotse.api.routing import Guard
 from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import DegreeRecognition, Qualification
-from lotse.errors import InvalidInput
 from lotse.integration_point import competences, forms
 from lotse.integration_point import repository as repo
 from lotse.integration_point.access import clock_of, open_case, require_lead
 from lotse.models import Client
 from lotse.reference import esco
-from lotse.web.forms import FormDep, FormErrors, field_errors
+from lotse.web.forms import FormDep, FormErrors, save_form
 from lotse.web.templating import renderer
 
 router = APIRouter(include_in_schema=False)
@@ -87,14 +86,15 @@ def assessment_save(
     form: FormDep,
     access: Annotated[Access, Guard("ip.competences", "update")],
 ) -> Response:
-    try:
-        competences.save(session, access, client_id, forms.assessment(form))
-    except InvalidInput as exc:
-        session.rollback()
+    def again(errors: FormErrors) -> Response:
         opened = open_case(session, access, client_id, what="ip_assessment_form")
         counts = {g: forms.rows(form, g) for g in forms.ROWS}
         targets = repo.target_codes(session, client_id)
-        return _assessment_form(
-            request, opened.client, targets, form, field_errors(exc), counts, 422
-        )
-    return RedirectResponse(f"{BASE}/cases/{client_id}#competences", status_code=303)
+        return _assessment_form(request, opened.client, targets, form, errors, counts, 422)
+
+    return save_form(
+        session,
+        lambda: competences.save(session, access, client_id, forms.assessment(form)),
+        done=lambda _: f"{BASE}/cases/{client_id}#competences",
+        again=again,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -24,7 +25,6 @@ from lotse.domain.integration_point import (
     ReferralStatus,
     next_referral_status,
 )
-from lotse.errors import InvalidInput
 from lotse.integration_point import (
     assessment_pages,
     cases,
@@ -37,7 +37,7 @@ from lotse.integration_point import (
     view,
 )
 from lotse.integration_point.access import agency_of, clock_of
-from lotse.web.forms import FormDep, FormErrors, field_errors
+from lotse.web.forms import FormDep, FormErrors, save_form
 from lotse.web.templating import renderer
 
 router = APIRouter(include_in_schema=False)
@@ -124,12 +124,12 @@ def case_create(
     form: FormDep,
     access: Annotated[Access, Guard("ip.case", "create")],
 ) -> Response:
-    try:
-        case = cases.first_contact(session, access, forms.case_create(form))
-    except InvalidInput as exc:
-        session.rollback()
-        return _new_form(request, session, access, form, field_errors(exc), 422)
-    return RedirectResponse(_case_url(case.client_id), status_code=303)
+    return save_form(
+        session,
+        lambda: cases.first_contact(session, access, forms.case_create(form)),
+        done=lambda case: _case_url(case.client_id),
+        again=lambda errors: _new_form(request, session, access, form, errors, 422),
+    )
 
 
 def _case_page(
@@ -188,24 +188,18 @@ def _handle(
     client_id: int,
     form_name: str,
     form: dict[str, str],
-    action: Any,
+    action: Callable[[], object],
     anchor: str,
 ) -> Response:
-    try:
-        action()
-    except InvalidInput as exc:
-        session.rollback()
-        return _case_page(
-            request,
-            session,
-            access,
-            client_id,
-            form=form_name,
-            values=form,
-            errors=field_errors(exc),
+    return save_form(
+        session,
+        action,
+        done=lambda _: _case_url(client_id, anchor),
+        again=lambda errors: _case_page(
+            request, session, access, client_id, form=form_name, values=form, errors=errors,
             status=422,
-        )
-    return RedirectResponse(_case_url(client_id, anchor), status_code=303)
+        ),
+    )  # fmt: skip
 
 
 @router.post(BASE + "/cases/{client_id}/decision")

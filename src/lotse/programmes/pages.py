@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from lotse.access.principal import Access
 from lotse.api.deps import SessionDep
@@ -19,7 +19,7 @@ from lotse.errors import InvalidInput, Problem
 from lotse.programmes import service
 from lotse.programmes.repository import ProgrammeRepository
 from lotse.programmes.schemas import ProgrammeCreate, ProgrammeUpdate
-from lotse.web.forms import FormDep, FormErrors, field_errors, parse_form
+from lotse.web.forms import FormDep, FormErrors, parse_form, save_form
 from lotse.web.i18n import TIMEZONE
 from lotse.web.templating import renderer
 
@@ -84,11 +84,14 @@ def programme_create(
     form: FormDep,
     access: Annotated[Access, Guard("programme", "create")],
 ) -> Response:
-    try:
-        service.create_programme(session, access, parse_form(ProgrammeCreate, _fields(form)))
-    except InvalidInput as exc:
-        return _form(request, form, field_errors(exc), "/programmes", 422)
-    return RedirectResponse("/programmes", status_code=303)
+    return save_form(
+        session,
+        lambda: service.create_programme(
+            session, access, parse_form(ProgrammeCreate, _fields(form))
+        ),
+        done=lambda _: "/programmes",
+        again=lambda errors: _form(request, form, errors, "/programmes", 422),
+    )
 
 
 @router.get("/programmes/{programme_id}/edit")
@@ -112,11 +115,11 @@ def programme_update(
     form: FormDep,
     access: Annotated[Access, Guard("programme", "update")],
 ) -> Response:
-    try:
-        service.update_programme(
+    return save_form(
+        session,
+        lambda: service.update_programme(
             session, access, programme_id, parse_form(ProgrammeUpdate, _fields(form))
-        )
-    except InvalidInput as exc:
-        session.rollback()
-        return _form(request, form, field_errors(exc), f"/programmes/{programme_id}", 422)
-    return RedirectResponse("/programmes", status_code=303)
+        ),
+        done=lambda _: "/programmes",
+        again=lambda errors: _form(request, form, errors, f"/programmes/{programme_id}", 422),
+    )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
 
 from lotse.errors import InvalidInput, Problem
 from lotse.web.i18n import Translator
@@ -23,6 +25,7 @@ FormDep = Annotated[dict[str, str], Depends(form_fields)]
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+SavedT = TypeVar("SavedT")
 
 
 def parse_form(model: type[ModelT], fields: Mapping[str, Any]) -> ModelT:
@@ -95,3 +98,23 @@ def error_text(error: FieldError | str, t: Translator) -> str:
         key = f"form.error.{error.rule}"
         return t(key) if t.has(key) else error.message
     return str(error)
+
+
+def save_form(
+    session: Session,
+    save: Callable[[], SavedT],
+    *,
+    done: Callable[[SavedT], str],
+    again: Callable[[FormErrors], Response],
+) -> Response:
+    """Save a posted form, then go on to ``done(saved)`` (303).
+
+    Refused input rolls the transaction back (nothing of the attempt stays) and shows the form
+    ``again`` with the problems next to its fields.
+    """
+    try:
+        saved = save()
+    except InvalidInput as exc:
+        session.rollback()
+        return again(field_errors(exc))
+    return RedirectResponse(done(saved), status_code=303)

@@ -6,7 +6,7 @@ and units (``0.0 "%"``, ``#,##0 "€"``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,183 +70,139 @@ def _unit_name(data: ReportData, dimension: str, value: str) -> str:
     return value
 
 
+Row = dict[str, Any]
+# a column of a table by unit: its header, the row's key (or how to compute the cell), its format
+Column = tuple[str, str | Callable[[Row], Any], str | None]
+
+
+def _month(r: Row) -> str:
+    return month_label(r["m"])
+
+
+_MONTH: Column = ("Monat", _month, None)
+
+
+def _by_unit(wb: Any, data: ReportData, title: str, table: str, columns: Sequence[Column]) -> None:
+    """One result table as a sheet: a row per unit (the Jobcenter first), then ``columns``."""
+    _sheet(
+        wb,
+        title,
+        ["Gliederung", "Einheit", *(header for header, _, _ in columns)],
+        [
+            [
+                _DIMS.get(r["dimension"], r["dimension"]),
+                _unit_name(data, r["dimension"], r["dim_value"]),
+                *(r[cell] if isinstance(cell, str) else cell(r) for _, cell, _ in columns),
+            ]
+            for r in _ordered(data.results.rows(table))
+        ],
+        [None, None, *(number_format for _, _, number_format in columns)],
+    )
+
+
 def write_workbook(data: ReportData, path: Path) -> None:
     """Every table of the report, one sheet each, plus the assumptions and the definitions."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
-    res = data.results
-    name = _unit_name
-    _sheet(
+    _by_unit(
         wb,
+        data,
         "Kennzahlen",
-        ["Gliederung", "Einheit", *(f.label for f in FIGURES)],
-        [
-            [
-                _DIMS.get(r["dimension"], r["dimension"]),
-                name(data, r["dimension"], r["dim_value"]),
-                *(r[f.key] for f in FIGURES),
-            ]
-            for r in _ordered(res.rows("key_figures"))
-        ],
-        [None, None, *(_FORMATS[f.unit] for f in FIGURES)],
+        "key_figures",
+        [(f.label, f.key, _FORMATS[f.unit]) for f in FIGURES],
     )
-    _sheet(
+    _by_unit(
         wb,
+        data,
         "Verlauf",
+        "trend",
         [
-            "Gliederung",
-            "Einheit",
-            "Monat",
-            "Integrationen 12 M.",
-            "eLb Ø 12 M.",
-            "Integrationsquote",
+            _MONTH,
+            ("Integrationen 12 M.", "k2_integrations_12m", INT),
+            ("eLb Ø 12 M.", "k2_elb_average_12m", AVG),
+            ("Integrationsquote", "k2_integration_quota", PCT),
         ],
-        [
-            [
-                _DIMS.get(r["dimension"], r["dimension"]),
-                name(data, r["dimension"], r["dim_value"]),
-                month_label(r["m"]),
-                r["k2_integrations_12m"],
-                r["k2_elb_average_12m"],
-                r["k2_integration_quota"],
-            ]
-            for r in _ordered(res.rows("trend"))
-        ],
-        [None, None, None, INT, AVG, PCT],
     )
-    _sheet(
+    _by_unit(
         wb,
+        data,
         "Abgänge je Monat",
+        "entries_monthly",
         [
-            "Gliederung",
-            "Einheit",
-            "Monat",
-            "Integrationen",
-            "Bedarf beendet",
-            "Bedarf verringert",
-            "Minijobs",
-            "Öffentlich gefördert",
-            "Alleinerziehende",
-            "LZB",
+            _MONTH,
+            ("Integrationen", "integrations", INT),
+            ("Bedarf beendet", "exits_ended", INT),
+            ("Bedarf verringert", "exits_reduced", INT),
+            ("Minijobs", "minijob_entries", INT),
+            ("Öffentlich gefördert", "public_employment_entries", INT),
+            ("Alleinerziehende", "integrations_single_parent", INT),
+            ("LZB", "integrations_lzb", INT),
         ],
-        [
-            [
-                _DIMS.get(r["dimension"], r["dimension"]),
-                name(data, r["dimension"], r["dim_value"]),
-                month_label(r["m"]),
-                r["integrations"],
-                r["exits_ended"],
-                r["exits_reduced"],
-                r["minijob_entries"],
-                r["public_employment_entries"],
-                r["integrations_single_parent"],
-                r["integrations_lzb"],
-            ]
-            for r in _ordered(res.rows("entries_monthly"))
-        ],
-        [None, None, None, INT, INT, INT, INT, INT, INT, INT],
     )
-    _sheet(
+    _by_unit(
         wb,
+        data,
         "Nicht integrierbar",
-        ["Gliederung", "Einheit", "Grund", "Personen", "Prüftermin überschritten"],
+        "not_integrable",
         [
-            [
-                _DIMS.get(r["dimension"], r["dimension"]),
-                name(data, r["dimension"], r["dim_value"]),
-                "alle Gründe" if r["reason"] is None else REASON.get(r["reason"], r["reason"]),
-                r["persons"],
-                r["review_overdue"],
-            ]
-            for r in _ordered(res.rows("not_integrable"))
+            (
+                "Grund",
+                lambda r: (
+                    "alle Gründe" if r["reason"] is None else REASON.get(r["reason"], r["reason"])
+                ),
+                None,
+            ),
+            ("Personen", "persons", INT),
+            ("Prüftermin überschritten", "review_overdue", INT),
         ],
-        [None, None, None, INT, INT],
     )
-    _sheet(
+    _by_unit(
         wb,
+        data,
         "Maßnahmen",
+        "funnel",
         [
-            "Gliederung",
-            "Einheit",
-            "Maßnahme",
-            "Teilnehmende",
-            "Praktikum",
-            "Einstellung",
-            "Einstellung nach Praktikum",
+            ("Maßnahme", lambda r: r["measure_name"] or r["measure"], None),
+            ("Teilnehmende", "participants", INT),
+            ("Praktikum", "internships", INT),
+            ("Einstellung", "hired", INT),
+            ("Einstellung nach Praktikum", "hired_after_internship", INT),
         ],
-        [
-            [
-                _DIMS.get(r["dimension"], r["dimension"]),
-                name(data, r["dimension"], r["dim_value"]),
-                r["measure_name"] or r["measure"],
-                r["participants"],
-                r["internships"],
-                r["hired"],
-                r["hired_after_internship"],
-            ]
-            for r in _ordered(res.rows("funnel"))
-        ],
-        [None, None, None, INT, INT, INT, INT],
     )
-    _sheet(
+    _by_unit(
         wb,
+        data,
         "Kontaktdichte",
+        "contact_density",
         [
-            "Gliederung",
-            "Einheit",
-            "Monat",
-            "eLb am Stichtag",
-            "Kontakte",
-            "ohne Kontakt",
-            "Kontakte je Person",
+            _MONTH,
+            ("eLb am Stichtag", "persons", INT),
+            ("Kontakte", "contacts", INT),
+            ("ohne Kontakt", "persons_without_contact", INT),
+            (
+                "Kontakte je Person",
+                lambda r: r["contacts"] / r["persons"] if r["persons"] else None,
+                "0.00",
+            ),
         ],
-        [
-            [
-                _DIMS.get(r["dimension"], r["dimension"]),
-                name(data, r["dimension"], r["dim_value"]),
-                month_label(r["m"]),
-                r["persons"],
-                r["contacts"],
-                r["persons_without_contact"],
-                r["contacts"] / r["persons"] if r["persons"] else None,
-            ]
-            for r in _ordered(res.rows("contact_density"))
-        ],
-        [None, None, None, INT, INT, INT, "0.00"],
     )
-    _sheet(
+    _by_unit(
         wb,
+        data,
         "Einsparungen",
+        "savings",
         [
-            "Gliederung",
-            "Einheit",
-            "Kohortenmonat",
-            "Integrationen",
-            "beendet nach Wartezeit",
-            "verringert nach Wartezeit",
-            "LLU angenommen",
-            "LLU eingespart",
-            "KdU eingespart",
-            "davon im Berichtsmonat",
+            ("Kohortenmonat", _month, None),
+            ("Integrationen", "integrations", INT),
+            ("beendet nach Wartezeit", "ended_after_wait", INT),
+            ("verringert nach Wartezeit", "reduced_after_wait", INT),
+            ("LLU angenommen", "llu_assumed", INT),
+            ("LLU eingespart", "saved_llu_eur", EUR),
+            ("KdU eingespart", "saved_kdu_eur", EUR),
+            ("davon im Berichtsmonat", "saved_in_ref_month_eur", EUR),
         ],
-        [
-            [
-                _DIMS.get(r["dimension"], r["dimension"]),
-                name(data, r["dimension"], r["dim_value"]),
-                month_label(r["m"]),
-                r["integrations"],
-                r["ended_after_wait"],
-                r["reduced_after_wait"],
-                r["llu_assumed"],
-                r["saved_llu_eur"],
-                r["saved_kdu_eur"],
-                r["saved_in_ref_month_eur"],
-            ]
-            for r in _ordered(res.rows("savings"))
-        ],
-        [None, None, None, INT, INT, INT, INT, EUR, EUR, EUR],
     )
     s = data.savings
     a = s.assumptions
