@@ -1,11 +1,14 @@
 """The CP-SAT model of one caseload pool, its greedy starting solution and its diagnosis.
 
 :func:`lotse.planning.caseload.allocate` groups a pool's clients into *classes* (same current
-officer, same language need, same load weight) and hands them here. The model decides how many
-clients of each class go to each officer. A greedy allocation is given to CP-SAT as a complete
-hint, so a feasible solution exists from the first second; when the time limit stops the search
-the best solution found is returned with the proven lower bound, and the pool fails only when
-the model is proven infeasible.
+officer, same language need, same load weight) and hands them here. The answer is how many
+clients of each class go to each officer; the model itself only decides how many of a class stay
+and how many movers of each need and weight each officer receives (a move costs the same
+wherever it goes), which keeps it small enough for a Jobcenter of 12,000 clients to be solved to
+optimality in seconds. A greedy allocation is given to CP-SAT as a complete hint, so a feasible
+solution exists from the first second; when the time limit stops the search the best solution
+found is returned with the proven lower bound, and the pool fails only when the model is proven
+infeasible.
 
 A pool can be infeasible only when the last cost tier of :class:`AllocationWeights` has a finite
 bound: that bound is then a hard cap on every officer's load (the default tiers end at infinity,
