@@ -1,66 +1,89 @@
 """Benchmark: plan a quarter (caseload optimisation + contact planning) for a whole Jobcenter.
 
-    .venv/bin/python -m bench.bench_plan --scale 0.1     # 1,200 clients, 12 officers
-    .venv/bin/python -m bench.bench_plan                 # 12,000 clients, 120 officers
+    .venv/bin/python -m bench.bench_plan                                  # 12,000 eLb, 120 officers
+    .venv/bin/python -m bench.bench_plan --clients 1200 --officers 12     # a tenth
 
-The Jobcenter is built in a scratch SQLite file by ``bench.jobcenter_builder`` in a separate
-process, so that the peak memory printed here (ru_maxrss) is that of planning alone. When
-``lotse generate`` and ``lotse import`` exist, replace :func:`prepare` by
-``lotse generate --jobcenter anhalt-bitterfeld --clients N --officers K --seed S --out DIR``
-followed by ``LOTSE_DATABASE_URL=... lotse import DIR``.
+The Jobcenter takes the real path: ``lotse generate --jobcenter gelsenkirchen --clients N
+--officers K --seed S --as-of D --out DIR``, ``lotse db upgrade`` and the import of DIR into a
+scratch SQLite file, each in a process of its own, so that the seconds and the peak memory
+(ru_maxrss) printed for planning are those of planning alone. The import dates the programme
+memberships it opens on the reference date ``D`` (``import_folder(today=D)``; ``lotse import``
+would date them on the machine's today, after the quarter planned here). Then the quarter after
+``D`` is planned as ``lotse plan quarter`` does: caseloads allocated and applied, contacts planned,
+the calendar checked, committed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 
-def prepare(url: str, clients: int, officers: int, seed: int, start: date) -> str:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench.jobcenter_builder",
-            "--url",
-            url,
-            "--clients",
-            str(clients),
-            "--officers",
-            str(officers),
-            "--seed",
-            str(seed),
-            "--from",
-            start.isoformat(),
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return out.stdout.strip()
+def _lotse() -> str:
+    found = Path(sys.executable).with_name("lotse")
+    return str(found) if found.exists() else (shutil.which("lotse") or "lotse")
+
+
+def _run(command: list[str], *, env: dict[str, str] | None = None) -> float:
+    """Run a step in its own process; its seconds."""
+    t0 = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"{' '.join(command[:3])} ... failed (exit code {done.returncode})")
+    return time.perf_counter() - t0
+
+
+def import_into(url: str, folder: Path, as_of: date) -> None:
+    """The import step (run in a child process): the folder into the database at ``url``."""
+    from lotse.db.engine import create_engine_for, session_scope
+    from lotse.exchange.importer import import_folder
+
+    engine = create_engine_for(url)
+    with session_scope(engine) as session:
+        import_folder(session, folder, today=as_of)
+    engine.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark of lotse plan quarter")
-    parser.add_argument(
-        "--scale", type=float, default=1.0, help="1.0 = 12,000 clients, 120 officers"
-    )
-    parser.add_argument("--from", dest="start", default="2026-01-01")
+    parser.add_argument("--jobcenter", default="gelsenkirchen")
+    parser.add_argument("--clients", type=int, default=12_000)
+    parser.add_argument("--officers", type=int, default=120)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--as-of", default="2025-12-31", help="reference date of the data")
+    parser.add_argument("--import-into", help=argparse.SUPPRESS)  # child process: URL
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    clients, officers = round(12_000 * args.scale), max(3, round(120 * args.scale))
-    start = date.fromisoformat(args.start)
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        t0 = time.perf_counter()
-        built = prepare(url, clients, officers, args.seed, start)
-        t_build = time.perf_counter() - t0
+    as_of = date.fromisoformat(args.as_of)
+    if args.import_into:
+        import_into(args.import_into, Path(args.folder), as_of)
+        return
+    start = as_of + timedelta(days=1)
+    with tempfile.TemporaryDirectory(prefix="lotse-bench-plan-") as tmp:
+        folder, url = Path(tmp) / "export", f"sqlite:///{Path(tmp) / 'bench.db'}"
+        t_generate = _run(
+            [
+                _lotse(), "generate", "--jobcenter", args.jobcenter,
+                "--clients", str(args.clients), "--officers", str(args.officers),
+                "--seed", str(args.seed), "--as-of", as_of.isoformat(), "--out", str(folder),
+            ]
+        )  # fmt: skip
+        _run([_lotse(), "db", "upgrade"], env={**os.environ, "LOTSE_DATABASE_URL": url})
+        t_import = _run(
+            [
+                sys.executable, "-m", "bench.bench_plan", "--import-into", url,
+                "--folder", str(folder), "--as-of", as_of.isoformat(),
+            ]
+        )  # fmt: skip
 
         from lotse.db.engine import create_engine_for, session_scope
         from lotse.quarter.service import plan_quarter
@@ -73,17 +96,33 @@ def main() -> None:
         engine.dispose()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     over = sum(1 for o in report.officers if o.utilisation > 1)
-    print(f"jobcenter: {built} (built in {t_build:.1f} s, separate process)")
-    print(f"quarter {report.start} – {report.end}: clients={clients} officers={officers}")
+    print(
+        f"jobcenter: {args.jobcenter} clients={args.clients} officers={args.officers} "
+        f"seed={args.seed} as_of={as_of} (generate {t_generate:.1f} s, import {t_import:.1f} s, "
+        "separate processes)"
+    )
+    print(f"quarter {report.start} – {report.end}")
     print(f"plan seconds (caseloads + contacts + checks, incl. commit): {t_plan:.2f}")
     print(f"peak memory (ru_maxrss of this process): {peak_mb:.0f} MiB")
+    gap = f" gap={report.solver_gap:.2%}" if report.solver_status != "OPTIMAL" else ""
     print(
-        f"reassignments={report.reassignments} first_assignments={report.first_assignments} "
-        f"solver={report.solver_status} officers_over_target={over}/{len(report.officers)}"
+        f"solver={report.solver_status}{gap} reassignments={report.reassignments} "
+        f"first_assignments={report.first_assignments} unplaced={report.unplaced} "
+        f"officers_over_target={over}/{len(report.officers)}"
     )
     print(
+        "reassignments by cause: "
+        + ", ".join(f"{k} {v}" for k, v in report.reassignment_causes.items())
+    )
+    for p in report.pools:
+        print(
+            f"pool {p.site} / {p.programme or 'regular'} ({p.target}): officers={p.officers} "
+            f"clients={p.clients} ratio=1:{p.ratio:.0f}"
+        )
+    print(
         f"contacts planned={report.contacts.contacts_planned} "
-        f"missed={report.contacts.contacts_missed} on_weekends={report.calendar.on_weekends} "
+        f"missed={report.contacts.contacts_missed} "
+        f"appointments={report.calendar.appointments} on_weekends={report.calendar.on_weekends} "
         f"on_holidays={report.calendar.on_public_holidays}"
     )
     for d in report.density:

@@ -28,6 +28,11 @@ programme,name,kind,target_rule,caseload_ratio,contacts_per_month,starts_on,ends
 fokus,Fokusgruppe Anhalt,focus_group,"{""german_level_max"":""A2"",""status_in"":[""active""]}",50,,2025-01-01,2025-12-31
 job_turbo,Job-Turbo,programme,,,0.72,,
 """,  # noqa: E501
+    "teams.csv": """\
+site,team,programme
+Bitterfeld,Team Job-Turbo,job_turbo
+Zerbst,Vermittlung Zerbst,
+""",
     "officers.csv": """\
 officer_id,name,site,team,languages,weekly_hours
 O1,Anna Muster,Bitterfeld,Team Job-Turbo,de;uk,39

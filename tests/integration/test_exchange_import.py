@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from lotse.caseloads.service import plan_caseloads
 from lotse.domain.codes import AuditAction, ProposalDecision, ProposalOutcome, ProposalSource
 from lotse.errors import Conflict, InvalidInput
 from lotse.exchange.exporter import export_folder
@@ -22,8 +23,10 @@ from lotse.models import (
     ProgrammeMembership,
     Proposal,
     Site,
+    Team,
     Vacancy,
 )
+from lotse.simulation.generator import generate
 from tests.exchange_samples import SMALL, SMALL_ROWS, row_counts, write_folder
 
 TODAY = date(2025, 6, 2)
@@ -295,3 +298,89 @@ def test_rows_are_exported_in_code_point_order_of_their_ids(
     export_folder(session, tmp_path / "out")
     exported = (tmp_path / "out" / "clients.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert [line.split(",")[0] for line in exported] == ["B1", "a3", "b2", "Äx"]
+
+
+def _teams(session: Session) -> list[tuple[str, str, str | None]]:
+    stmt = (
+        sa.select(Site.name, Team.name, Programme.code)
+        .join(Site, Site.id == Team.site_id)
+        .outerjoin(Programme, Programme.id == Team.programme_id)
+        .order_by(Site.name, Team.name)
+    )
+    return [(s, t, p) for s, t, p in session.execute(stmt)]
+
+
+def test_teams_csv_gives_a_team_its_programme_and_an_officer_joins_it(
+    session: Session, tmp_path: Path
+) -> None:
+    import_folder(session, write_folder(tmp_path, SMALL), today=TODAY)
+    assert _teams(session) == [
+        ("Bitterfeld", "Team Job-Turbo", "job_turbo"),
+        ("Zerbst", "Vermittlung Zerbst", None),
+    ]
+    officer = session.scalars(sa.select(Officer).where(Officer.ref == "O1")).one()
+    team = session.get(Team, officer.team_id)
+    assert team is not None
+    assert team.name == "Team Job-Turbo"
+
+
+def test_a_team_that_changes_its_programme_is_updated_and_exported_so(
+    session: Session, tmp_path: Path
+) -> None:
+    import_folder(session, write_folder(tmp_path / "a", SMALL), today=TODAY)
+    changed = dict(SMALL)
+    changed["teams.csv"] = (
+        "site,team,programme\n"
+        "Bitterfeld,Team Job-Turbo,\n"  # the Job-Turbo ends: a general team now
+        "Zerbst,Vermittlung Zerbst,fokus\n"
+    )
+    report = import_folder(session, write_folder(tmp_path / "b", changed), today=TODAY)
+    assert (report.files["teams.csv"].updated, report.files["teams.csv"].unchanged) == (2, 0)
+    assert _teams(session) == [
+        ("Bitterfeld", "Team Job-Turbo", None),
+        ("Zerbst", "Vermittlung Zerbst", "fokus"),
+    ]
+    export_folder(session, tmp_path / "out")
+    assert (tmp_path / "out" / "teams.csv").read_text() == changed["teams.csv"]
+
+
+def test_a_team_only_officers_csv_names_is_a_general_team_and_is_exported(
+    session: Session, tmp_path: Path
+) -> None:
+    files = {
+        "sites.csv": "site,plz,state\nZerbst,39261,\n",
+        "teams.csv": "site,team,programme\nZerbst,Job-Turbo,job_turbo\n",
+        "officers.csv": (
+            "officer_id,name,site,team\nO1,Anna,Zerbst,U25\nO2,Bernd,Zerbst,Job-Turbo\n"
+        ),
+    }
+    report = import_folder(session, write_folder(tmp_path, files), today=TODAY)
+    assert report.created["teams"] == 1
+    assert any("teams.csv does not define" in w for w in report.warnings)
+    assert report.created["programmes"] == 1  # job_turbo, built in, named by teams.csv only
+    export_folder(session, tmp_path / "out")
+    assert (tmp_path / "out" / "teams.csv").read_text().splitlines() == [
+        "site,team,programme",
+        "Zerbst,Job-Turbo,job_turbo",
+        "Zerbst,U25,",
+    ]
+
+
+def test_a_generated_programme_team_keeps_its_programme_through_import_and_export(
+    session: Session, tmp_path: Path
+) -> None:
+    # The demo Jobcenter has a Job-Turbo team at Bitterfeld (profiles.py); before teams.csv it
+    # came in as a plain team and its clients fell back to regular care.
+    summary = generate("demo", out=tmp_path / "gen", clients=300, seed=5)
+    import_folder(session, summary.out, today=summary.as_of)
+    teams = _teams(session)
+    assert ("Bitterfeld", "Job-Turbo", "job_turbo") in teams
+    assert all(programme is None for _s, team, programme in teams if team != "Job-Turbo")
+    plan = plan_caseloads(session, on=summary.as_of)
+    job_turbo = [p for p in plan.pools_after if p.programme == "job_turbo"]
+    assert len(job_turbo) == 1
+    assert job_turbo[0].officers >= 1
+    assert job_turbo[0].clients > 0
+    export_folder(session, tmp_path / "out")
+    generated = (summary.out / "teams.csv").read_bytes()
+    assert (tmp_path / "out" / "teams.csv").read_bytes() == generated

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from lotse.errors import Infeasible
 from lotse.planning.caseload import (
+    AllocationWeights,
     AssignmentKind,
     CaseloadClient,
     CaseloadOfficer,
@@ -120,3 +124,62 @@ def test_overload_is_shared_up_to_where_another_move_no_longer_pays() -> None:
     officers = [CaseloadOfficer(1, "A", 1), CaseloadOfficer(2, "B", 1)]
     result = allocate(clients(400, officer=1), officers)
     assert [load.clients for load in result.loads] == [212, 188]
+
+
+HARD_CAP_AT_TARGET = AllocationWeights(tiers=((1.0, 0),))
+"""One tier ending at 100 %: the target ratio becomes a hard cap instead of a guideline."""
+
+
+def test_when_the_greedy_start_is_already_optimal_the_solver_proves_it() -> None:
+    # A keeps 150 of 160 (a full post), the 10 above and 20 new clients go to the empty B:
+    # moves 10 x 10 = 100; A's tiers 15 units each at 0..9 = 675; B's 30 units 15 x 0 + 15 x 1 =
+    # 15. Keeping one more at A costs 25, moving one more off A saves 9 but costs 10 + 2.
+    officers = [CaseloadOfficer(1, "A", 1), CaseloadOfficer(2, "B", 1)]
+    fresh = clients(20, officer=None, start=200)
+    result = allocate(clients(160, officer=1) + fresh, officers)
+    assert result.solver_status == "OPTIMAL"
+    assert (result.objective, result.objective_bound, result.gap) == (790, 790, 0)
+    assert [load.clients for load in result.loads] == [150, 30]
+    assert len(result.moves) == 10
+
+
+def test_a_time_limit_too_short_to_prove_the_optimum_still_gives_a_complete_allocation() -> None:
+    officers = [CaseloadOfficer(1, "A", 1), CaseloadOfficer(2, "B", 1)]
+    fresh = clients(20, officer=None, start=200)
+    result = allocate(clients(160, officer=1) + fresh, officers, time_limit_s=0)
+    assert result.solver_status == "FEASIBLE"
+    assert result.objective == 790  # the greedy start, see the case above
+    assert result.objective_bound < result.objective
+    assert result.gap > 0
+    assert all(a.officer_id in (1, 2) for a in result.assignments)
+    assert len(result.assignments) == 180
+
+
+def test_more_clients_than_hard_capacity_is_refused_naming_the_pool_and_the_numbers() -> None:
+    officers = [CaseloadOfficer(1, "A", 1), CaseloadOfficer(2, "B", 1)]
+    with pytest.raises(Infeasible) as raised:
+        allocate(
+            clients(301, officer=1), officers, weights=HARD_CAP_AT_TARGET, site_names={1: "Mitte"}
+        )
+    assert raised.value.message == (
+        "no caseload allocation possible for Regelbetreuung am Standort Mitte: 301 clients weigh "
+        "301 load units, the 2 officers may carry at most 300 (100% of their target capacity "
+        "of 300)"
+    )
+
+
+def test_clients_under_25_that_cannot_be_split_within_hard_caps_are_refused() -> None:
+    # 0.78 of 39 hours = 3 units each, 6 in all; three clients under 25 weigh 2 units each:
+    # the totals fit, but each officer can take only one of them
+    officers = [
+        CaseloadOfficer(1, "A", 1, weekly_hours=0.78),
+        CaseloadOfficer(2, "B", 1, weekly_hours=0.78),
+    ]
+    with pytest.raises(Infeasible, match="no split of the clients fits every officer's limit"):
+        allocate(clients(3, officer=1, under_25=True), officers, weights=HARD_CAP_AT_TARGET)
+
+
+def test_within_hard_caps_the_allocation_fills_every_officer_up_to_the_cap() -> None:
+    officers = [CaseloadOfficer(1, "A", 1), CaseloadOfficer(2, "B", 1)]
+    result = allocate(clients(300, officer=1), officers, weights=HARD_CAP_AT_TARGET)
+    assert [load.clients for load in result.loads] == [150, 150]

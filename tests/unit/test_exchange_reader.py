@@ -11,7 +11,7 @@ from lotse.domain.cefr import CefrLevel
 from lotse.domain.codes import ClientStatus, IntegrationKind
 from lotse.errors import InvalidInput, Problem
 from lotse.exchange.reader import ExchangeData, KnownIds, read_folder
-from lotse.exchange.schema import CLIENTS, HISTORY, VACANCIES
+from lotse.exchange.schema import CLIENTS, HISTORY, TEAMS, VACANCIES
 from tests.exchange_samples import SMALL, write_folder
 
 CLIENT_HEAD = "client_id,site,status,plz"
@@ -165,6 +165,39 @@ def test_households_and_programmes_of_clients_must_be_defined(tmp_path: Path) ->
     assert [_where(p) for p in _problems(tmp_path, {"clients.csv": text})] == [
         ("clients.csv", 2, "household_id", "H9", "reference"),
         ("clients.csv", 2, "programmes", "lokal", "reference"),  # job_turbo is built in
+    ]
+
+
+def test_a_team_needs_a_known_site_and_programme_and_is_defined_once_per_site(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "sites.csv": "site,plz,state\nBitterfeld,06749,ST\n",
+        "teams.csv": (
+            "site,team,programme\n"
+            "Bitterfeld,Job-Turbo,job_turbo\n"
+            "Bitterfled,Vermittlung 1,\n"  # a typo is no new site
+            "Bitterfeld,Joboffensive,job_offensive\n"
+            "Bitterfeld,Job-Turbo,\n"
+        ),
+    }
+    problems = _problems(tmp_path, files)
+    assert [_where(p) for p in problems] == [
+        ("teams.csv", 5, "team", "Bitterfeld, Job-Turbo", "unique"),
+        ("teams.csv", 3, "site", "Bitterfled", "reference"),
+        ("teams.csv", 4, "programme", "job_offensive", "reference"),
+    ]
+    assert problems[1].message == "not defined in sites.csv"
+    assert problems[2].message == "not defined in programmes.csv or the built-in programmes"
+
+
+def test_a_team_may_name_a_site_and_programme_the_database_already_holds(tmp_path: Path) -> None:
+    files = {"teams.csv": "site,team,programme\nZerbst,Fokus,fokus\nZerbst,Allgemein,\n"}
+    known = KnownIds(sites={"Zerbst"}, programmes={"fokus"})
+    rows = _read(tmp_path, files, known).get(TEAMS)
+    assert [(r["site"], r["team"], r["programme"]) for r in rows] == [
+        ("Zerbst", "Fokus", "fokus"),
+        ("Zerbst", "Allgemein", None),
     ]
 
 

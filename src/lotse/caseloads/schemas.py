@@ -56,6 +56,9 @@ class CaseloadPlan(BaseModel):
     on: date
     scenario: str | None = None
     solver_status: str
+    solver_gap: float = Field(
+        default=0.0, description="relative gap to the proven bound; 0 when OPTIMAL"
+    )
     changes: list[ChangeRead]
     stays: int
     loads_before: list[OfficerLoadRead]

@@ -183,6 +183,7 @@ def plan_caseloads(
         on=on,
         scenario="; ".join(scenario_parts) or None,
         solver_status=result.solver_status,
+        solver_gap=result.gap,
         changes=changes,
         stays=result.count(AssignmentKind.STAY),
         loads_before=[_load_read(x, site_name) for x in existing_before],

@@ -91,3 +91,10 @@ def progress() -> Progress:
         console=err_console,
         transient=False,
     )
+
+
+def solver_text(status: str, gap: float) -> str:
+    """``OPTIMAL``, or ``FEASIBLE`` with how far the solution may be from the optimum."""
+    if status == "OPTIMAL":
+        return status
+    return f"{status} (Abstand zur Schranke höchstens {gap:.1%})"

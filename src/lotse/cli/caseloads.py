@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from lotse.caseloads.schemas import CaseloadPlan
-from lotse.cli._common import console, db_session, err_console, handle_errors
+from lotse.cli._common import console, db_session, err_console, handle_errors, solver_text
 
 app = typer.Typer(help="Caseload allocation at target ratios.", no_args_is_help=True)
 
@@ -55,7 +55,7 @@ def _print_plan(plan: CaseloadPlan, *, moves: int) -> None:
     console.print(
         f"Umverteilungen: {len(plan.moves)}  |  Erstzuweisungen: {len(plan.initial)}  |  "
         f"ohne Fachkraft: {len(plan.unplaced)}  |  bleiben: {plan.stays}  |  "
-        f"Solver: {plan.solver_status}"
+        f"Solver: {solver_text(plan.solver_status, plan.solver_gap)}"
     )
     if plan.planned_posts:
         console.print("Geplante Stellen (nicht gespeichert): " + ", ".join(plan.planned_posts))

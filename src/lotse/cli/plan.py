@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lotse.cli._common import console, db_session, err_console, handle_errors
+from lotse.cli._common import console, db_session, err_console, handle_errors, solver_text
 from lotse.quarter.schemas import QuarterReport
 
 CAUSES_DE = {
@@ -150,5 +150,6 @@ def print_report(report: QuarterReport, *, officers: bool = True) -> None:
         console.print(f"  [red]{example}[/]")
     console.print(
         f"Umverteilungen: {report.reassignments}  |  Erstzuweisungen: {report.first_assignments}"
-        f"  |  ohne Fachkraft: {report.unplaced}  |  Solver: {report.solver_status}"
+        f"  |  ohne Fachkraft: {report.unplaced}"
+        f"  |  Solver: {solver_text(report.solver_status, report.solver_gap)}"
     )

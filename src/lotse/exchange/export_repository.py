@@ -62,6 +62,16 @@ class ExportRepository:
             p.contacts_per_month, p.starts_on, p.ends_on,
         ).order_by(self._key(p.code))  # fmt: skip
 
+    def _teams(self) -> Stmt:
+        return (
+            sa.select(
+                Site.name.label("site"), Team.name.label("team"), Programme.code.label("programme")
+            )
+            .join(Site, Site.id == Team.site_id)
+            .outerjoin(Programme, Programme.id == Team.programme_id)
+            .order_by(self._key(Site.name), self._key(Team.name))
+        )
+
     def _officers(self) -> Stmt:
         return (
             sa.select(

@@ -31,6 +31,8 @@ from lotse.exchange.schema import (
     IMPORT_ORDER,
     INTEGRATIONS,
     PROGRAMMES,
+    SITES,
+    TEAMS,
     VACANCIES,
     Column,
     FileSpec,
@@ -55,6 +57,7 @@ class KnownIds:
     vacancies: set[str] = field(default_factory=set)
     households: set[str] = field(default_factory=set)
     programmes: set[str] = field(default_factory=set)
+    sites: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -371,8 +374,11 @@ def read_folder(folder: Path, *, known: KnownIds | None = None,
     refs(HISTORY, "vacancy_id", vacancies, "vacancies.csv")
     refs(CLIENTS, "household_id", ids(HOUSEHOLDS, "household_id") | known.households,
          "households.csv")  # fmt: skip
-    refs(CLIENTS, "programmes", ids(PROGRAMMES, "programme") | known.programmes | set(BUILT_IN),
-         "programmes.csv or the built-in programmes")  # fmt: skip
+    programmes = ids(PROGRAMMES, "programme") | known.programmes | set(BUILT_IN)
+    refs(CLIENTS, "programmes", programmes, "programmes.csv or the built-in programmes")
+    # a team is defined at a site: sites.csv (or the database) must know it, a typo is no new site
+    refs(TEAMS, "site", ids(SITES, "site") | known.sites, "sites.csv")
+    refs(TEAMS, "programme", programmes, "programmes.csv or the built-in programmes")
     for spec in (CLIENTS, VACANCIES):
         if data.has(spec):
             _check_place(spec, data.get(spec), data.lines[spec.name], problems)

@@ -27,6 +27,7 @@ from lotse.models import (
     Household,
     Programme,
     ProgrammeMembership,
+    Site,
     Team,
     Vacancy,
 )
@@ -110,6 +111,7 @@ class ExchangeRepository:
             vacancies=refs(Vacancy.ref),
             households=refs(Household.ref),
             programmes=refs(Programme.code),
+            sites=refs(Site.name),
         )
 
     def id_map(self, table: sa.Table, key: str) -> dict[str, int]:

@@ -98,6 +98,10 @@ def programme_row(row: Row) -> dict[str, Any]:
     }
 
 
+def team_row(row: Row, site_id: int, programme_id: int | None) -> dict[str, Any]:
+    return {"site_id": site_id, "name": row["team"], "programme_id": programme_id}
+
+
 def officer_row(row: Row, site_id: int, team_id: int | None) -> dict[str, Any]:
     hours = row["weekly_hours"]
     return {

@@ -104,6 +104,17 @@ PROGRAMMES = FileSpec(
     extension=True,
 )  # fmt: skip
 
+TEAMS = FileSpec(
+    "teams.csv", ("site", "team"),
+    (
+        _c("site", "text", required=True, max_length=120),
+        _c("team", "text", required=True, max_length=120),
+        _c("programme", "text", max_length=ID),
+    ),
+    extension=True,
+)  # fmt: skip
+"""A team and the programme its officers are dedicated to (empty: a general team)."""
+
 OFFICERS = FileSpec(
     "officers.csv", ("officer_id",),
     (
@@ -225,7 +236,7 @@ PROPOSALS = FileSpec(
 """Output of the matcher; not imported."""
 
 IMPORT_ORDER: tuple[FileSpec, ...] = (
-    SITES, PROGRAMMES, OFFICERS, HOUSEHOLDS, EMPLOYERS, CLIENTS, VACANCIES,
+    SITES, PROGRAMMES, TEAMS, OFFICERS, HOUSEHOLDS, EMPLOYERS, CLIENTS, VACANCIES,
     BENEFIT_PERIODS, INTEGRATIONS, HISTORY,
 )  # fmt: skip
 """Every importable file, each after the files its rows point to."""

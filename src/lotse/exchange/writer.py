@@ -29,6 +29,7 @@ from lotse.exchange.schema import (
     OFFICERS,
     PROGRAMMES,
     SITES,
+    TEAMS,
     VACANCIES,
     FileSpec,
 )
@@ -72,11 +73,12 @@ class Writer:
     def run(self) -> ImportReport:
         self.sites()
         self.programmes()
+        self.teams()
         self.officers()
         self.households()
         self.employers()
         self.clients()
-        self.release(SITES, PROGRAMMES, OFFICERS, HOUSEHOLDS, EMPLOYERS, CLIENTS)
+        self.release(SITES, PROGRAMMES, TEAMS, OFFICERS, HOUSEHOLDS, EMPLOYERS, CLIENTS)
         self.vacancies()
         self.release(VACANCIES)
         if self.data.has(BENEFIT_PERIODS) or self.data.has(INTEGRATIONS) or self.data.has(HISTORY):
@@ -113,6 +115,7 @@ class Writer:
             self.upsert(PROGRAMMES, PROGRAMMES_T, ("code",), rows)
         known = self.repo.id_map(PROGRAMMES_T, "code")
         named = {code for x in self.data.get(CLIENTS) for code in x["programmes"]}
+        named |= {x["programme"] for x in self.data.get(TEAMS) if x["programme"] is not None}
         missing = sorted(named - set(known))
         built_in = [
             {"code": p.code, "name": p.name, "kind": p.kind, "target_rule": p.target_rule,
@@ -124,14 +127,32 @@ class Writer:
         self.created("programmes", missing, "programmes.csv: created built-in programmes")
         self.programme_ids = self.repo.id_map(PROGRAMMES_T, "code")
 
+    def teams(self) -> None:
+        if self.data.has(TEAMS):
+            rows = [
+                r.team_row(
+                    x,
+                    self.site_ids[x["site"]],
+                    None if x["programme"] is None else self.programme_ids[x["programme"]],
+                )
+                for x in self.data.get(TEAMS)
+            ]
+            self.upsert(TEAMS, TEAMS_T, ("site_id", "name"), rows)
+
     def officers(self) -> None:
         teams = self.repo.team_map()
         wanted = {(self.site_ids[x["site"]], x["team"]) for x in self.data.get(OFFICERS)}
         new_teams = sorted(t for t in wanted if t[1] is not None and t not in teams)
         self.insert_new(TEAMS_T, [{"name": n, "site_id": s, "programme_id": None}
                                   for s, n in new_teams])  # fmt: skip
-        # Teams have no file of their own: officers.csv naming them is how they are defined.
-        self.created("teams", [n for _, n in new_teams], None)
+        # Teams that teams.csv does not define: officers.csv naming them defines a general team.
+        self.created(
+            "teams",
+            [n for _, n in new_teams],
+            "officers.csv: created general teams that teams.csv does not define"
+            if self.data.has(TEAMS)
+            else None,
+        )
         teams = self.repo.team_map() if new_teams else teams
         if self.data.has(OFFICERS):
             rows = []

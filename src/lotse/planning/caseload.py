@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from lotse.domain.languages import language_name
+from lotse.planning.caseload_solver import ClientClass, PoolOfficer, solve_pool
 
 __all__ = [
     "REGULAR_TARGET",
@@ -187,6 +188,13 @@ class Allocation:
     solver_status: str
     objective: float
     pools: dict[tuple[int, str | None], PoolTarget] = field(default_factory=dict)
+    objective_bound: float = 0.0
+    """Proven lower bound of ``objective`` (sum over the pools); equal to it when OPTIMAL."""
+
+    @property
+    def gap(self) -> float:
+        """Relative distance to the bound, as CP-SAT reports it: 0 when proven optimal."""
+        return abs(self.objective - self.objective_bound) / max(1.0, abs(self.objective))
 
     @property
     def moves(self) -> list[Assignment]:
@@ -281,7 +289,15 @@ def allocate(
     site_names, programme_names
         Labels for the German explanations.
     time_limit_s
-        Time limit of CP-SAT per pool; the status says whether the optimum was proven.
+        Time limit of CP-SAT per pool. The search starts from a greedy allocation, so a stop at
+        the limit still returns a complete allocation: ``solver_status`` is then ``FEASIBLE``
+        and ``gap`` says how far from the proven bound it may be.
+
+    Raises
+    ------
+    Infeasible
+        Only when a pool is proven to have no allocation, which needs a hard cap (cost tiers
+        that end at a finite bound); the message names the pool and the numbers.
 
     Returns
     -------
@@ -300,8 +316,6 @@ def allocate(
     >>> result.moves[0].reason
     'umverteilt, weil A mit 160 Kund:innen über dem Zielschlüssel 1:150 (U25 1:75) lag'
     """
-    from ortools.sat.python import cp_model
-
     targets_by_code = dict(programme_targets or {})
     weights = weights or AllocationWeights()
     site_names = site_names or {}
@@ -355,6 +369,7 @@ def allocate(
     assignments: list[Assignment] = []
     statuses: set[str] = set()
     objective = 0.0
+    bound = 0.0
 
     for pool in sorted(clients_in_pool, key=lambda p: (p[0], p[1] or "")):
         members = sorted(clients_in_pool[pool], key=lambda c: c.ref)
@@ -382,76 +397,43 @@ def allocate(
         )
         for c in members:
             current = c.current_officer_id if c.current_officer_id in staff_ids else None
-            key = (current, c.needs_languages, target.weight(under_25=c.under_25))
+            key = (
+                current,
+                _relevant_needs(c.needs_languages, staff),
+                target.weight(under_25=c.under_25),
+            )
             classes[key].append(c)
         class_keys = sorted(classes, key=lambda k: (k[0] or 0, sorted(k[1]), k[2]))
 
-        model = cp_model.CpModel()
-        x: dict[tuple[int, int], cp_model.IntVar] = {}
-        cost_terms: list[cp_model.LinearExprT] = []
-        for ci, key in enumerate(class_keys):
-            current, needs, weight = key
-            n = len(classes[key])
-            row = []
-            for o in staff:
-                var = model.new_int_var(0, n, f"x_{ci}_{o.id}")
-                x[ci, o.id] = var
-                row.append(var)
-                cost = 0
-                # per unit of load, so that moving a client under 25 (two units) to even out
-                # loads below the target never pays either
-                if current is not None and o.id != current:
-                    cost += weights.move * weight
-                if needs and not (needs & o.languages):
-                    cost += weights.language * weight
-                if cost:
-                    cost_terms.append(cost * var)
-            model.add(sum(row) == n)
-        total_units = sum(k[2] * len(classes[k]) for k in class_keys)
-        for o in staff:
-            cap = target.capacity(o.weekly_hours)
-            load = sum(k[2] * x[ci, o.id] for ci, k in enumerate(class_keys))
-            parts = []
-            lower = 0
-            for bound, cost in weights.tiers:
-                upper = total_units if math.isinf(bound) else round(cap * bound)
-                width = max(0, upper - lower)
-                part = model.new_int_var(0, width, f"t_{o.id}_{bound}")
-                parts.append(part)
-                if cost:
-                    cost_terms.append(cost * part)
-                lower = max(lower, upper)
-            model.add(sum(parts) == load)
-        model.minimize(sum(cost_terms))
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = time_limit_s
-        solver.parameters.num_workers = 2
-        status = solver.solve(model)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            from lotse.errors import Infeasible
-
-            raise Infeasible(f"no caseload allocation found for {where(pool)}")
-        statuses.add(solver.status_name(status))
-        objective += solver.objective_value
+        solution = solve_pool(
+            [ClientClass(*key, len(classes[key])) for key in class_keys],
+            [PoolOfficer(o.id, o.languages, target.capacity(o.weekly_hours)) for o in staff],
+            weights,
+            label=where(pool),
+            time_limit_s=time_limit_s,
+        )
+        statuses.add(solution.status)
+        objective += solution.objective
+        bound += solution.bound
         # officers who take over clients for their language (they may pass others on)
         gaining = {
-            o.id
+            officer_id
             for ci, key in enumerate(class_keys)
             if key[1] and key[0] is not None
-            for o in staff
-            if o.id != key[0] and key[1] & o.languages and solver.value(x[ci, o.id]) > 0
+            for officer_id in solution.counts[ci]
+            if officer_id != key[0] and key[1] & by_id[officer_id].languages
         }
 
         for ci, key in enumerate(class_keys):
-            current, needs, _w = key
+            current = key[0]
             queue = list(classes[key])
-            counts = {o.id: int(solver.value(x[ci, o.id])) for o in staff}
+            counts = solution.counts[ci]
             # those who stay come first (in ref order), so a re-run moves the same people
             order = ([current] if current is not None else []) + [
                 o.id for o in staff if o.id != current
             ]
             for officer_id in order:
-                for _ in range(counts[officer_id]):
+                for _ in range(counts.get(officer_id, 0)):
                     c = queue.pop(0)
                     holder[c.id] = officer_id
                     assignments.append(
@@ -460,7 +442,21 @@ def allocate(
     loads = _loads(officers, holder, client_by_id, pool_of_officer, pool_targets)
     assignments.sort(key=lambda a: a.client_ref)
     status_text = "OPTIMAL" if statuses <= {"OPTIMAL"} else "FEASIBLE"
-    return Allocation(assignments, before, loads, status_text, objective, pool_targets)
+    return Allocation(assignments, before, loads, status_text, objective, pool_targets, bound)
+
+
+def _relevant_needs(needs: frozenset[str], staff: Sequence[CaseloadOfficer]) -> frozenset[str]:
+    """The part of a language need that tells the pool's officers apart.
+
+    A need that every officer of the pool serves, or none does, costs the same wherever the client
+    goes; dropping it merges such clients into one class and keeps the model small.
+    """
+    if not needs:
+        return needs
+    served = [bool(needs & o.languages) for o in staff]
+    if all(served) or not any(served):
+        return frozenset()
+    return needs & frozenset().union(*(o.languages for o in staff))
 
 
 def _explain(

@@ -36,6 +36,9 @@ class QuarterReport(BaseModel):
     start: date
     end: date
     solver_status: str
+    solver_gap: float = Field(
+        default=0.0, description="relative gap to the proven bound; 0 when OPTIMAL"
+    )
     reassignments: int = Field(description="clients moved from one officer to another")
     reassignment_causes: dict[str, int] = Field(default_factory=dict)
     first_assignments: int

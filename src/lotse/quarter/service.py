@@ -49,6 +49,7 @@ def plan_quarter(
         start=start,
         end=end,
         solver_status=caseloads.solver_status,
+        solver_gap=caseloads.solver_gap,
         reassignments=len(caseloads.moves) if allocate else 0,
         reassignment_causes=caseloads.causes() if allocate else {},
         first_assignments=len(caseloads.initial) if allocate else 0,

@@ -39,6 +39,7 @@ from lotse.simulation.organisation import (
     make_organisation,
     programme_rows,
     site_rows,
+    team_rows,
 )
 from lotse.simulation.plan import CHUNK, TYPES, Allocator, Plan, make_plan
 from lotse.simulation.profiles import PROFILES, Profile
@@ -176,6 +177,7 @@ def generate(
             schema.SITES, sorted(site_rows(plan), key=lambda r: str(r["site"]))
         )
         files["programmes.csv"] = w.write_all(schema.PROGRAMMES, programme_rows(plan))
+        files["teams.csv"] = w.write_all(schema.TEAMS, team_rows(plan, org))
         files["officers.csv"] = w.write_all(schema.OFFICERS, org.officers)
         files["employers.csv"] = w.write_all(schema.EMPLOYERS, _employer_rows(labour))
         files["vacancies.csv"] = w.write_all(schema.VACANCIES, _vacancy_rows(plan, labour))

@@ -162,3 +162,13 @@ def programme_rows(plan: Plan) -> list[dict[str, object]]:
             }
         )
     return rows
+
+
+def team_rows(plan: Plan, org: Organisation) -> list[dict[str, object]]:
+    """teams.csv: every team an officer belongs to, with the programme of a programme team."""
+    programme = {(t.site, t.name): t.programme for t in plan.profile.teams}
+    keys = {(str(o["site"]), str(o["team"])) for o in org.officers if o["team"]}
+    return [
+        {"site": site, "team": team, "programme": programme.get((site, team))}
+        for site, team in sorted(keys)
+    ]

@@ -23,7 +23,7 @@ def test_generate_writes_every_file_and_the_manifest(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = {p.name for p in out.iterdir()}
     assert {"clients.csv", "vacancies.csv", "history.csv", "benefit_periods.csv",
-            "integrations.csv", "sites.csv", "programmes.csv", "officers.csv",
+            "integrations.csv", "sites.csv", "programmes.csv", "teams.csv", "officers.csv",
             "households.csv", "employers.csv", "generation.json"} == names  # fmt: skip
     manifest = json.loads((out / "generation.json").read_text(encoding="utf-8"))
     assert manifest["profile"]["key"] == "demo"
