@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 
 from lotse.cli.main import app
 from lotse.db.engine import get_engine
-from lotse.models import AuditEntry
+from lotse.models import AuditEntry, ProgrammeMembership
 from tests.exchange_samples import SMALL, row_counts, write_folder
 
 runner = CliRunner()
@@ -109,3 +110,21 @@ def test_import_twice_then_export_gives_the_folder_back_and_logs_each_run(
     again = runner.invoke(app, ["export", str(tmp_path / "out")])
     assert again.exit_code != 0
     assert "already holds exchange files" in " ".join(again.stderr.split())
+
+
+def test_import_as_of_a_day_dates_the_memberships_it_opens_on_that_day(
+    database_url: str, tmp_path: Path
+) -> None:
+    # A folder exported on 31 December is imported later: its programme memberships hold
+    # from 31 December, so a quarter planned from 1 January finds the members.
+    folder = write_folder(tmp_path / "in", SMALL)
+    bad = runner.invoke(app, ["import", str(folder), "--as-of", "2025-12-32"])
+    assert bad.exit_code != 0
+    assert "--as-of" in bad.stderr
+    assert "2025-12-32" in bad.stderr
+    assert _counts(database_url)["clients"] == 0
+    done = runner.invoke(app, ["import", str(folder), "--as-of", "2025-12-31"])
+    assert done.exit_code == 0, done.output
+    with Session(get_engine(database_url)) as session:
+        since = set(session.scalars(sa.select(ProgrammeMembership.since)))
+    assert since == {date(2025, 12, 31)}

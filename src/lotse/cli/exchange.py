@@ -10,6 +10,7 @@ from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from lotse.cli._common import console, db_session, err_console, handle_errors, progress
+from lotse.cli._measures_common import day
 from lotse.exchange.exporter import export_folder
 from lotse.exchange.importer import import_folder
 
@@ -41,15 +42,24 @@ def _folder_lines(folder: Path) -> int:
 @handle_errors
 def import_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder with the exchange-format CSV files.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Day the folder's state holds for (YYYY-MM-DD): programme memberships it "
+            "opens or closes are dated on it. Default: today.",
+        ),
+    ] = None,
 ) -> None:
     """Import an exchange-format folder (all or nothing; a second import changes nothing)."""
     show = _folder_lines(folder) >= LARGE
+    today = day(as_of, "--as-of")
     with db_session() as session:
         if show:
             with progress() as bar:
-                report = import_folder(session, folder, progress=_Bars(bar))
+                report = import_folder(session, folder, today=today, progress=_Bars(bar))
         else:
-            report = import_folder(session, folder)
+            report = import_folder(session, folder, today=today)
     table = Table("file", "inserted", "updated", "unchanged", title=f"Imported {folder}")
     for name, counts in report.files.items():
         table.add_row(name, str(counts.inserted), str(counts.updated), str(counts.unchanged))
