@@ -235,7 +235,13 @@ def make_plan(p: Profile, n: int) -> Plan:
     for k, seg in enumerate(p.segments, start=1):
         wanted = _segment_stock(seg, p, cal, float(e[k]), float(rho[k])) * scale
         wanted *= 1 - seg.asylblg_share
-        weights = free * np.array([seg.origins.get(c, 0.0) for c in cats])[None, :]
+        # A programme whose team works at some sites only takes its members there: the
+        # caseload planner pools a programme's clients with its officers by site.
+        team_sites = {t.site for t in p.teams if t.programme == seg.programme}
+        at_site = np.array([not team_sites or site.name in team_sites for site in p.sites])
+        weights = (
+            free * np.array([seg.origins.get(c, 0.0) for c in cats])[None, :] * at_site[:, None]
+        )
         cells = np.minimum(
             largest_remainder(round(wanted), weights.ravel()).reshape(free.shape), free
         )

@@ -144,3 +144,15 @@ def test_nobody_holds_a_degree_before_the_age_it_takes(small: Generated) -> None
             assert age >= 22, r["client_id"]
         if r["qualification"].value == "vocational":
             assert age >= 18, r["client_id"]
+
+
+def test_programme_members_live_where_the_programme_has_its_team(generated: Factory) -> None:
+    # Gelsenkirchen's Joboffensive team works at Mitte only; the caseload planner pools a
+    # programme's clients with its officers by site, so members at Buer would fall back to
+    # regular care and be moved away from their Joboffensive officer.
+    g = generated("gelsenkirchen", clients=300, seed=3)
+    members = [r for r in g.rows("clients.csv") if "joboffensive" in r["programmes"]]
+    assert members
+    assert {r["site"] for r in members} == {"Gelsenkirchen-Mitte"}
+    teams = {r["team"]: r["site"] for r in g.rows("teams.csv") if r["programme"] == "joboffensive"}
+    assert set(teams.values()) == {"Gelsenkirchen-Mitte"}
