@@ -146,8 +146,12 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=None, help="DuckDB threads")
     parser.add_argument("--memory-limit", default=None, help="DuckDB memory limit, e.g. 6GB")
     parser.add_argument("--data", type=Path, default=None, help="reuse/keep the Parquet folder")
-    parser.add_argument("--phase", choices=["duckdb", "pandas"], default=None)
+    parser.add_argument(
+        "--phase", choices=["duckdb", "pandas"], default=None, help="one engine (needs --data)"
+    )
     args = parser.parse_args()
+    if args.phase and not (args.data and (args.data / "clients.parquet").exists()):
+        parser.error("--phase runs one engine on data written before: give --data FOLDER")
     if args.phase:
         if args.phase == "duckdb":
             run = run_duckdb(args.data, args.month, args.threads, args.memory_limit)
