@@ -47,10 +47,24 @@ def _svg(fig: Any) -> str:
     return text[text.index("<svg") :]
 
 
-def _formatter(digits: int, suffix: str = "") -> Any:
-    from matplotlib.ticker import FuncFormatter
+def tick_label(value: float, suffix: str = "") -> str:
+    """An axis tick in German, with as many decimals as it needs (at most two).
 
-    return FuncFormatter(lambda v, _pos: fmt.number(v, digits) + suffix)
+    A tick at 12.5 % written with no decimals read "12 %" beside a line at 12.5.
+
+    >>> [tick_label(v, " %") for v in (0.0, 12.5, 15.0, 0.25)]
+    ['0 %', '12,5 %', '15 %', '0,25 %']
+    """
+    digits = next((d for d in (0, 1) if abs(value * 10**d - round(value * 10**d)) < 1e-6), 2)
+    return fmt.number(value, digits) + suffix
+
+
+def _ticks(axis: Any, suffix: str = "") -> None:
+    """Round tick steps (1, 2, 5 × 10^k) labelled exactly."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v, suffix)))
 
 
 def quota_trend(
@@ -85,7 +99,7 @@ def quota_trend(
         )
     step = max(1, -(-len(months) // 7))
     ax.set_xticks(x[::step], [fmt.month_name(m, "MMM yy") for m in months[::step]])
-    ax.yaxis.set_major_formatter(_formatter(0, " %"))
+    _ticks(ax.yaxis, " %")
     shown: list[float] = [v for vs in series.values() for v in vs if v is not None]
     ax.set_ylim(0, max([*shown, reference or 0.0, 1.0]) * 1.3)
     ax.grid(axis="y", color="#e3e8ee", linewidth=0.6)
@@ -127,8 +141,7 @@ def bars(
         )
     ax.set_yticks(y, list(labels))
     ax.set_xlim(0, top * 1.18)
-    tick_digits = 0 if top >= 8 else 1
-    ax.xaxis.set_major_formatter(_formatter(tick_digits, (" " + unit) if unit == "%" else ""))
+    _ticks(ax.xaxis, (" " + unit) if unit == "%" else "")
     ax.grid(axis="x", color="#e3e8ee", linewidth=0.6)
     return _svg(fig)
 
@@ -147,10 +160,10 @@ def exits(
         ax.bar(x, unknown, bottom=base, color=GREY, label="unbekannt", width=0.75)
     step = max(1, -(-len(months) // 7))
     ax.set_xticks(x[::step], [fmt.month_name(m, "MMM yy") for m in months[::step]])
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.yaxis.set_major_formatter(_formatter(0))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_label(v)))
     ax.set_ylim(0, max([*(a + b for a, b in zip(base, unknown, strict=True)), 1]) * 1.25)
     ax.grid(axis="y", color="#e3e8ee", linewidth=0.6)
     ax.legend(frameon=False, loc="upper left", ncols=3, fontsize=8)
