@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from lotse.cli._common import console, db_session, err_console, handle_errors, solver_text
+from lotse.controlling.report.fmt import number
 from lotse.quarter.schemas import QuarterReport
 
 CAUSES_DE = {
@@ -71,6 +72,14 @@ def quarter_cmd(
 
 def print_report(report: QuarterReport, *, officers: bool = True) -> None:
     console.rule(f"Quartal {report.start:%d.%m.%Y} – {report.end:%d.%m.%Y}")
+    name_of = {d.programme: d.name for d in report.density}
+
+    def programme(code: str | None) -> str:
+        return "Regelbetreuung" if code is None else name_of.get(code, code)
+
+    def share(value: float) -> str:
+        return number(100 * value) + "\u00a0%"
+
     pools = Table(title="Betreuungsschlüssel je Standort und Programm")
     for col in ("Standort", "Programm", "Ziel", "Fachkräfte", "Kund:innen", "Ist 1:x", "über Ziel"):
         pools.add_column(
@@ -79,11 +88,11 @@ def print_report(report: QuarterReport, *, officers: bool = True) -> None:
     for p in report.pools:
         pools.add_row(
             p.site,
-            p.programme or "Regel",
+            programme(p.programme),
             p.target,
-            str(p.officers),
-            str(p.clients),
-            f"{p.ratio:.0f}",
+            number(p.officers),
+            number(p.clients),
+            number(p.ratio),
             str(p.officers_over_target),
         )
     console.print(pools)
@@ -107,12 +116,12 @@ def print_report(report: QuarterReport, *, officers: bool = True) -> None:
             table.add_row(
                 o.officer,
                 o.site,
-                o.programme or "Regel",
-                f"{o.weekly_hours:g}",
-                str(o.clients),
-                f"{o.ratio:.0f}",
-                str(o.target_ratio),
-                f"{o.utilisation:.0%}",
+                programme(o.programme),
+                number(o.weekly_hours, 0 if o.weekly_hours == int(o.weekly_hours) else 1),
+                number(o.clients),
+                number(o.ratio),
+                number(o.target_ratio),
+                share(o.utilisation),
                 style=style,
             )
         console.print(table)
@@ -120,36 +129,39 @@ def print_report(report: QuarterReport, *, officers: bool = True) -> None:
     for col in ("Programm", "Kund:innen", "Kontakte", "Ziel", "erreicht", "in %", "unter Ziel"):
         dens.add_column(col, justify="left" if col == "Programm" else "right")
     for d in report.density:
-        pct = f"{d.reached / d.target:.0%}" if d.target else "–"
+        pct = share(d.reached / d.target) if d.target else "–"
         dens.add_row(
             d.name,
-            str(d.clients),
-            str(d.contacts),
-            f"{d.target:.2f}",
-            f"{d.reached:.2f}",
+            number(d.clients),
+            number(d.contacts),
+            number(d.target, 2),
+            number(d.reached, 2),
             pct,
-            str(d.clients_below_target),
+            number(d.clients_below_target),
         )
     console.print(dens)
     c = report.contacts
     cal = report.calendar
+    n = number
     console.print(
-        f"Termine neu geplant: {c.contacts_planned}  |  nicht planbar (Kapazität): "
-        f"{c.contacts_missed}  |  Kund:innen ohne Fachkraft: {c.clients_without_officer}"
+        f"Termine neu geplant: {n(c.contacts_planned)}  |  nicht planbar (Kapazität): "
+        f"{n(c.contacts_missed)}  |  Kund:innen ohne Fachkraft: {n(c.clients_without_officer)}"
     )
     console.print(
-        f"Prüfung aller {cal.appointments} Termine im Quartal: an Wochenenden {cal.on_weekends}, "
-        f"an Feiertagen {cal.on_public_holidays}, an Abwesenheitstagen {cal.on_absence_days}"
+        f"Prüfung aller {n(cal.appointments)} Termine im Quartal: an Wochenenden "
+        f"{n(cal.on_weekends)}, an Feiertagen {n(cal.on_public_holidays)}, "
+        f"an Abwesenheitstagen {n(cal.on_absence_days)}"
     )
     if report.reassignment_causes:
+        causes = report.reassignment_causes.items()
         console.print(
             "Umverteilungen nach Grund: "
-            + ", ".join(f"{CAUSES_DE.get(k, k)} {v}" for k, v in report.reassignment_causes.items())
+            + ", ".join(f"{CAUSES_DE.get(k, k)} {n(v)}" for k, v in causes)
         )
     for example in cal.examples:
         console.print(f"  [red]{example}[/]")
     console.print(
-        f"Umverteilungen: {report.reassignments}  |  Erstzuweisungen: {report.first_assignments}"
-        f"  |  ohne Fachkraft: {report.unplaced}"
+        f"Umverteilungen: {n(report.reassignments)}  |  Erstzuweisungen: "
+        f"{n(report.first_assignments)}  |  ohne Fachkraft: {n(report.unplaced)}"
         f"  |  Solver: {solver_text(report.solver_status, report.solver_gap)}"
     )

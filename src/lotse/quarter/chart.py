@@ -13,6 +13,9 @@ def quarter_chart(report: QuarterReport, path: Path) -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    from lotse.controlling.report.fmt import number
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))
     loads = sorted(report.officers, key=lambda o: o.utilisation)
@@ -29,6 +32,8 @@ def quarter_chart(report: QuarterReport, path: Path) -> Path:
     right.bar([i + 0.2 for i in x], [d.reached for d in report.density], 0.4, label="geplant")
     right.set_xticks(list(x), names, rotation=20, ha="right")
     right.set_title("Kontakte je Kund:in und Monat")
+    right.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, 2)))
+    left.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
     right.legend()
     fig.suptitle(f"Quartal ab {report.start:%d.%m.%Y}")
     fig.tight_layout()
