@@ -93,8 +93,15 @@ def progress() -> Progress:
     )
 
 
+def pct(value: float | None, digits: int = 1, none: str = "–") -> str:
+    """A share as German percent: ``0.125`` → ``12,5 %`` (``none`` when unknown)."""
+    from lotse.controlling.report.fmt import number
+
+    return none if value is None else number(100 * value, digits) + "\u00a0%"
+
+
 def solver_text(status: str, gap: float) -> str:
     """``OPTIMAL``, or ``FEASIBLE`` with how far the solution may be from the optimum."""
     if status == "OPTIMAL":
         return status
-    return f"{status} (Abstand zur Schranke höchstens {gap:.1%})"
+    return f"{status} (Abstand zur Schranke höchstens {pct(gap)})"

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lotse.cli._common import console, db_session, handle_errors
+from lotse.cli._common import console, db_session, handle_errors, pct
 from lotse.domain.codes import EventKind, InvitationResult
 
 app = typer.Typer(help="Employer events, invitations and their funnel.", no_args_is_help=True)
@@ -102,7 +102,7 @@ def funnel_cmd(event_ids: list[int]) -> None:
     table.add_column("Personen", justify="right")
     table.add_column("Anteil", justify="right")
     for stage, count in report.stages:
-        share = f"{count / report.invited:.0%}" if report.invited else "–"
+        share = pct(count / report.invited, 0) if report.invited else "–"
         table.add_row(stage, str(count), share)
     console.print(table)
     console.print(

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lotse.cli._common import console, db_session, handle_errors, progress
+from lotse.cli._common import console, db_session, handle_errors, pct, progress
 from lotse.errors import InvalidInput, Problem
 
 app = typer.Typer(
@@ -61,7 +61,7 @@ KIND_DE = {
 
 
 def _share(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1%}"
+    return pct(value)
 
 
 @app.command("figures")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from lotse.cli._common import console, db_session, err_console, handle_errors
+from lotse.cli._common import console, db_session, err_console, handle_errors, pct
 from lotse.config import get_settings
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ def _print_audit(rows: list[AuditRow], report: TrainReport) -> None:
         flag = "[red]![/]" if r.impact_ratio < 0.8 and r.eligible >= 30 else ""
         table.add_row(
             _GROUP_DE.get(r.group, r.group), str(r.clients), str(r.eligible), str(r.proposed),
-            f"{r.proposal_rate:.1%}", f"{r.impact_ratio:.2f}{flag}", _fmt(r.mean_score),
+            pct(r.proposal_rate), f"{r.impact_ratio:.2f}{flag}", _fmt(r.mean_score),
             str(r.outcomes), _fmt(r.predicted_rate), _fmt(r.realised_rate), _fmt(r.ece),
         )  # fmt: skip
     from rich.console import Console

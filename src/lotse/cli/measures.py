@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lotse.cli._common import console, db_session, err_console, handle_errors, progress
+from lotse.cli._common import console, db_session, err_console, handle_errors, pct, progress
 from lotse.cli._measures_common import build, client_for, key_values, today_or
 from lotse.domain.eligibility import Decision, Eligibility
 from lotse.errors import InvalidInput, Problem
@@ -144,7 +144,7 @@ def funnel_cmd(
 
 
 def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value:.0%}"
+    return pct(value, 0, none="")
 
 
 def _print_answers(answers: list[Eligibility], *, decisive_only: bool) -> None:

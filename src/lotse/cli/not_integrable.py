@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lotse.cli._common import console, db_session, handle_errors
+from lotse.cli._common import console, db_session, handle_errors, pct
 from lotse.cli._measures_common import (
     NoteOption,
     OnOption,
@@ -138,10 +138,10 @@ def summary_cmd(
         table.add_row(
             REASONS[r.reason.value],
             str(r.clients),
-            "" if r.share_of_active is None else f"{r.share_of_active:.1%}",
+            pct(r.share_of_active, none=""),
         )
     console.print(table)
-    share = "" if s.share is None else f" ({s.share:.1%})"
+    share = "" if s.share is None else f" ({pct(s.share)})"
     console.print(
         f"{s.not_integrable_clients} von {s.active_clients} aktiven Personen derzeit "
         f"nicht integrierbar{share}"
