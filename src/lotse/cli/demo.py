@@ -12,6 +12,7 @@ from rich.table import Table
 from sqlalchemy.engine import make_url
 
 from lotse.cli._common import console, database_url, db_session, err_console, handle_errors
+from lotse.controlling.report.fmt import number
 from lotse.errors import Conflict
 from lotse.registry.service import RegistrySummary, summarise
 
@@ -27,19 +28,15 @@ def _reset_sqlite(url: str) -> None:
 _STATUS_DE = {"active": "aktiv", "integrated": "integriert", "left": "abgemeldet"}
 
 
-def _de(n: float) -> str:
-    return f"{n:,.0f}".replace(",", ".")
-
-
 def print_summary(summary: RegistrySummary) -> None:
     sites = Table(title="Standorte")
     for col in ("Standort", "Kund:innen", "davon in JC-Betreuung", "Fachkräfte", "Schlüssel 1:x"):
         sites.add_column(col, justify="left" if col == "Standort" else "right")
     for s in summary.sites:
-        ratio = "–" if s.ratio is None else _de(s.ratio)
-        sites.add_row(s.site, _de(s.clients), _de(s.active_clients), str(s.officers), ratio)
-    sites.add_row("[b]gesamt[/]", _de(summary.total_clients),
-                  _de(sum(s.active_clients for s in summary.sites)), str(summary.total_officers),
+        ratio = "–" if s.ratio is None else number(s.ratio)
+        sites.add_row(s.site, number(s.clients), number(s.active_clients), str(s.officers), ratio)
+    sites.add_row("[b]gesamt[/]", number(summary.total_clients),
+                  number(sum(s.active_clients for s in summary.sites)), str(summary.total_officers),
                   "")  # fmt: skip
     console.print(sites)
     programmes = Table(title="Kund:innen nach Programm")
@@ -47,17 +44,18 @@ def print_summary(summary: RegistrySummary) -> None:
         programmes.add_column(col, justify="left" if col in ("Programm", "Art") else "right")
     for p in summary.programmes:
         kind = "Fokusgruppe" if p.kind == "focus_group" else "Programm"
-        programmes.add_row(f"{p.name} ({p.code})", kind, _de(p.members), _de(p.active_members))
+        members = (number(p.members), number(p.active_members))
+        programmes.add_row(f"{p.name} ({p.code})", kind, *members)
     console.print(programmes)
     status = ", ".join(
-        f"{_STATUS_DE.get(k, k)}: {_de(v)}" for k, v in sorted(summary.clients_by_status.items())
+        f"{_STATUS_DE.get(k, k)}: {number(v)}" for k, v in sorted(summary.clients_by_status.items())
     )
     console.print(f"Status der Fälle: {status}")
     vacancies = Table(title="Offene Stellen nach Anforderungsniveau")
     for col in ("Niveau", "Stellen", "Plätze"):
         vacancies.add_column(col, justify="left" if col == "Niveau" else "right")
     for v in summary.open_vacancies:
-        vacancies.add_row(v.level, _de(v.vacancies), _de(v.openings))
+        vacancies.add_row(v.level, number(v.vacancies), number(v.openings))
     console.print(vacancies)
 
 

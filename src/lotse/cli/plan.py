@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lotse.cli._common import console, db_session, err_console, handle_errors, solver_text
+from lotse.cli._common import console, db_session, err_console, handle_errors, pct, solver_text
 from lotse.controlling.report.fmt import number
 from lotse.quarter.schemas import QuarterReport
 
@@ -77,9 +77,6 @@ def print_report(report: QuarterReport, *, officers: bool = True) -> None:
     def programme(code: str | None) -> str:
         return "Regelbetreuung" if code is None else name_of.get(code, code)
 
-    def share(value: float) -> str:
-        return number(100 * value) + "\u00a0%"
-
     pools = Table(title="Betreuungsschlüssel je Standort und Programm")
     for col in ("Standort", "Programm", "Ziel", "Fachkräfte", "Kund:innen", "Ist 1:x", "über Ziel"):
         pools.add_column(
@@ -121,7 +118,7 @@ def print_report(report: QuarterReport, *, officers: bool = True) -> None:
                 number(o.clients),
                 number(o.ratio),
                 number(o.target_ratio),
-                share(o.utilisation),
+                pct(o.utilisation, 0),
                 style=style,
             )
         console.print(table)
@@ -129,14 +126,14 @@ def print_report(report: QuarterReport, *, officers: bool = True) -> None:
     for col in ("Programm", "Kund:innen", "Kontakte", "Ziel", "erreicht", "in %", "unter Ziel"):
         dens.add_column(col, justify="left" if col == "Programm" else "right")
     for d in report.density:
-        pct = share(d.reached / d.target) if d.target else "–"
+        reached = pct(d.reached / d.target, 0) if d.target else "–"
         dens.add_row(
             d.name,
             number(d.clients),
             number(d.contacts),
             number(d.target, 2),
             number(d.reached, 2),
-            pct,
+            reached,
             number(d.clients_below_target),
         )
     console.print(dens)

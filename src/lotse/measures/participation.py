@@ -122,7 +122,8 @@ def record_internship(
         )
     measure = session.get(Measure, participation.measure_id)
     client = session.get(Client, participation.client_id)
-    assert measure is not None and client is not None  # noqa: PT018
+    assert measure is not None
+    assert client is not None
     stored, _ = parse_params(participation.params)
     params = stored.merged(data.params.to_domain())
     params = params.merged(parse_params({"requested_weeks": data.weeks})[0])
